@@ -1,0 +1,94 @@
+// swift-tools-version: 6.0
+//
+// vndoc: Vietnamese health-sector documents in, trustworthy structured data out.
+//
+// Layers (each depends only on those above it in this list):
+//   DocumentModel, CICUShim, CLibXML2      the value that flows, thin C interop
+//   VietnameseText, Emit                   ICU-backed normalisation; writers
+//   Ingest, Structure                      readers (bytes -> text); block segmentation
+//   Pipeline                               stage protocol, registry, pipeline files, runner
+//   vndoc                                  the command line, nothing else
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "vndoc",
+    platforms: [.macOS(.v14)],
+    products: [
+        // The library: usable from another package without the command line.
+        .library(
+            name: "VNDocKit",
+            targets: ["DocumentModel", "VietnameseText", "Ingest", "Structure", "Emit", "Pipeline"]
+        ),
+        .executable(name: "vndoc", targets: ["vndoc"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // ICU behind a header that uses only <stdint.h> types (ICU's own headers stay in the .c file,
+        // so they never meet the ICU that Foundation bundles).
+        .target(
+            name: "CICUShim",
+            linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n")]
+        ),
+        // libxml2 as a system library; its shim header switches off libxml2's ICU include.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+
+        .target(name: "DocumentModel", swiftSettings: strict),
+        .testTarget(name: "DocumentModelTests", dependencies: ["DocumentModel", "_TestSupport"], swiftSettings: strict),
+
+        .target(name: "VietnameseText", dependencies: ["CICUShim"], swiftSettings: strict),
+        .testTarget(name: "VietnameseTextTests", dependencies: ["VietnameseText", "CICUShim"], swiftSettings: strict),
+
+        .target(name: "Emit", dependencies: ["DocumentModel"], swiftSettings: strict),
+        .testTarget(name: "EmitTests", dependencies: ["Emit", "DocumentModel", "_TestSupport"], swiftSettings: strict),
+
+        .target(name: "Ingest", dependencies: ["DocumentModel", "VietnameseText"], swiftSettings: strict),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "DocumentModel"], swiftSettings: strict),
+
+        .target(name: "Structure", dependencies: ["DocumentModel", "VietnameseText"], swiftSettings: strict),
+        .testTarget(name: "StructureTests", dependencies: ["Structure", "DocumentModel", "_TestSupport"], swiftSettings: strict),
+
+        .target(
+            name: "Pipeline",
+            dependencies: [
+                "DocumentModel", "VietnameseText", "Ingest", "Structure", "Emit",
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "PipelineTests",
+            dependencies: ["Pipeline", "DocumentModel", "Emit", "_TestSupport"],
+            resources: [.copy("Goldens")],
+            swiftSettings: strict
+        ),
+
+        .executableTarget(
+            name: "vndoc",
+            dependencies: [
+                "Pipeline", "DocumentModel", "VietnameseText", "Ingest", "Emit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "CLITests", dependencies: ["_TestSupport"], swiftSettings: strict),
+
+        // Proves that libxml2 links next to Foundation from a clean build (the HTML reader builds on it).
+        .testTarget(name: "CLibXML2Tests", dependencies: ["CLibXML2"], swiftSettings: strict),
+
+        // Helpers shared by the test targets: a JSON Schema checker, golden-file paths, running the binary.
+        .target(name: "_TestSupport", dependencies: ["DocumentModel"], swiftSettings: strict),
+    ],
+    swiftLanguageModes: [.v6]
+)

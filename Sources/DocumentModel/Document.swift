@@ -1,0 +1,63 @@
+/// The one value that flows through every vndoc stage.
+///
+/// A reader fills `source` and `text`, the normaliser rewrites `text`, the segmenter adds
+/// `blocks`, later stages add `entities`; any stage may append `warnings`. All offsets
+/// (`Block.start`, `Entity.end`, …) count Unicode scalars of `text` and are half-open, so that
+/// in Python `doc["text"][start:end]` is the span.
+public struct Document: Sendable, Equatable {
+    public var source: Source
+    public var text: String
+    public var blocks: [Block]
+    public var entities: [Entity]
+    public var warnings: [Warning]
+
+    public init(
+        source: Source,
+        text: String = "",
+        blocks: [Block] = [],
+        entities: [Entity] = [],
+        warnings: [Warning] = []
+    ) {
+        self.source = source
+        self.text = text
+        self.blocks = blocks
+        self.entities = entities
+        self.warnings = warnings
+    }
+
+    /// Number of Unicode scalars in `text`: the exclusive upper bound for every offset.
+    public var scalarCount: Int { text.unicodeScalars.count }
+
+    /// The text of a half-open scalar range, e.g. a block's or an entity's span.
+    public func slice(_ start: Int, _ end: Int) -> Substring {
+        let scalars = text.unicodeScalars
+        let lower = scalars.index(scalars.startIndex, offsetBy: start)
+        let upper = scalars.index(lower, offsetBy: end - start)
+        return Substring(scalars[lower..<upper])
+    }
+
+    /// Checks the invariants every stage must keep: spans inside the text, blocks in order and
+    /// not overlapping, entities covering exactly their `text`. Returns the first violation.
+    public func contractViolation() -> String? {
+        let count = scalarCount
+        var previousEnd = 0
+        for (i, block) in blocks.enumerated() {
+            if block.start < 0 || block.end > count || block.start > block.end {
+                return "block \(i) spans \(block.start)..<\(block.end) outside the text (0..<\(count))"
+            }
+            if block.start < previousEnd {
+                return "block \(i) starts at \(block.start), before the previous block ends (\(previousEnd))"
+            }
+            previousEnd = block.end
+        }
+        for (i, entity) in entities.enumerated() {
+            if entity.start < 0 || entity.end > count || entity.start > entity.end {
+                return "entity \(i) spans \(entity.start)..<\(entity.end) outside the text (0..<\(count))"
+            }
+            if slice(entity.start, entity.end) != entity.text[...] {
+                return "entity \(i) text \"\(entity.text)\" differs from the text at \(entity.start)..<\(entity.end)"
+            }
+        }
+        return nil
+    }
+}

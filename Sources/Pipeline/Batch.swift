@@ -1,0 +1,146 @@
+public import DocumentModel
+import Emit
+import Foundation
+
+/// `vndoc run`: every file under the given paths through one pipeline, in parallel, into an
+/// output folder:
+///
+///     OUT/documents/<relative path without extension>.json   one pretty document per input
+///     OUT/documents.jsonl                                     one compact document per line, input order
+///     OUT/errors.jsonl                                        one line per failed input
+///
+/// Every file is written whole or not at all (temporary file, then rename). A failed input is
+/// recorded and the rest go on.
+public struct Batch: Sendable {
+    public struct Input: Sendable, Equatable {
+        /// Path to read, as the user's argument joined with the path found under it.
+        public var path: String
+        /// Name under OUT/documents/ without the extension.
+        public var outputName: String
+    }
+
+    public struct Summary: Sendable {
+        public var documents = 0
+        public var failures: [DocumentError] = []
+    }
+
+    public struct OutputFailure: Error, CustomStringConvertible, Sendable {
+        public var description: String
+    }
+
+    public let pipeline: Pipeline
+    public let outputDirectory: String
+    public let jobs: Int
+
+    public init(pipeline: Pipeline, outputDirectory: String, jobs: Int) {
+        self.pipeline = pipeline
+        self.outputDirectory = outputDirectory
+        self.jobs = max(1, jobs)
+    }
+
+    /// Expands paths: a directory gives its regular files (recursively, hidden ones skipped,
+    /// sorted); a file gives itself; a missing path gives a not-found failure.
+    public static func discover(_ paths: [String]) -> (inputs: [Input], failures: [DocumentError]) {
+        var inputs: [Input] = []
+        var failures: [DocumentError] = []
+        let fm = FileManager.default
+        let prefixRoots = paths.count > 1
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                failures.append(DocumentError(.notFound, path: path, stage: "run", reason: "no such file or directory"))
+                continue
+            }
+            let rootName = (path as NSString).lastPathComponent
+            if isDirectory.boolValue {
+                var found: [String] = []
+                if let walker = fm.enumerator(atPath: path) {
+                    while let relative = walker.nextObject() as? String {
+                        let name = (relative as NSString).lastPathComponent
+                        if name.hasPrefix(".") {
+                            if (walker.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory { walker.skipDescendants() }
+                            continue
+                        }
+                        if (walker.fileAttributes?[.type] as? FileAttributeType) == .typeRegular { found.append(relative) }
+                    }
+                }
+                for relative in found.sorted() {
+                    let stem = (relative as NSString).deletingPathExtension
+                    inputs.append(Input(path: (path as NSString).appendingPathComponent(relative),
+                                        outputName: prefixRoots ? "\(rootName)/\(stem)" : stem))
+                }
+            } else {
+                let stem = (rootName as NSString).deletingPathExtension
+                inputs.append(Input(path: path, outputName: stem))
+            }
+        }
+        // Two inputs that would share an output name (a.txt and a.html) keep their extensions.
+        var seen: [String: Int] = [:]
+        for input in inputs { seen[input.outputName, default: 0] += 1 }
+        for k in inputs.indices where (seen[inputs[k].outputName] ?? 0) > 1 {
+            let ext = (inputs[k].path as NSString).pathExtension
+            if !ext.isEmpty { inputs[k].outputName += "." + ext }
+        }
+        return (inputs, failures)
+    }
+
+    /// Runs everything; `progress` is called after each input with (done, total, failed).
+    public func run(paths: [String], progress: @Sendable (Int, Int, Int) -> Void = { _, _, _ in }) async throws(OutputFailure) -> Summary {
+        let (inputs, missing) = Self.discover(paths)
+        var summary = Summary()
+        summary.failures = missing
+        let documentsDirectory = (outputDirectory as NSString).appendingPathComponent("documents")
+        let jsonl: AtomicFile
+        let errors: AtomicFile
+        do {
+            jsonl = try AtomicFile(path: (outputDirectory as NSString).appendingPathComponent("documents.jsonl"))
+            errors = try AtomicFile(path: (outputDirectory as NSString).appendingPathComponent("errors.jsonl"))
+        } catch {
+            throw OutputFailure(description: "cannot write output: \(error)")
+        }
+        do {
+            for failure in missing { try errors.write(DocumentJSON.encode(failure) + [0x0A]) }
+            let pipeline = self.pipeline
+            // Results come back in any order; they are written in input order through a window.
+            var pending: [Int: Result<Document, DocumentError>] = [:]
+            var next = 0
+            var done = 0
+            try await withThrowingTaskGroup(of: (Int, Result<Document, DocumentError>).self) { group in
+                var launched = 0
+                func launch() {
+                    let index = launched
+                    let input = inputs[index]
+                    group.addTask { (index, pipeline.run(path: input.path)) }
+                    launched += 1
+                }
+                while launched < min(jobs * 2, inputs.count) { launch() }
+                while let (index, result) = try await group.next() {
+                    pending[index] = result
+                    while let ready = pending.removeValue(forKey: next) {
+                        switch ready {
+                        case .success(let document):
+                            let target = (documentsDirectory as NSString).appendingPathComponent(inputs[next].outputName + ".json")
+                            try AtomicFile.write(DocumentJSON.encode(document, pretty: true), to: target)
+                            try jsonl.write(DocumentJSON.encode(document, pretty: false) + [0x0A])
+                            summary.documents += 1
+                        case .failure(let failure):
+                            try errors.write(DocumentJSON.encode(failure) + [0x0A])
+                            summary.failures.append(failure)
+                        }
+                        next += 1
+                        done += 1
+                        progress(done, inputs.count, summary.failures.count - missing.count)
+                    }
+                    if launched < inputs.count { launch() }
+                }
+            }
+            try jsonl.commit()
+            try errors.commit()
+        } catch {
+            jsonl.discard()
+            errors.discard()
+            throw OutputFailure(description: "cannot write output: \(error)")
+        }
+        return summary
+    }
+}

@@ -1,0 +1,8 @@
+/// The one place that knows every stage by its pipeline-file name.
+public enum StageRegistry {
+    public static let all: [any Stage.Type] = [ReadStage.self, NormalizeStage.self, SegmentStage.self]
+
+    public static func stage(named name: String) -> (any Stage.Type)? {
+        all.first { $0.name == name }
+    }
+}

@@ -1,0 +1,188 @@
+public import DocumentModel
+import VietnameseText
+
+typealias VietnameseTextFolding = Folding
+
+/// How lines become blocks.
+public struct SegmentOptions: Sendable, Equatable {
+    /// Whether consecutive lines of one paragraph are joined (text hard-wrapped at a fixed
+    /// width): `auto` decides from the line lengths.
+    public enum Join: String, Sendable, CaseIterable { case auto, always, never }
+    public var joinWrappedLines: Join
+
+    public init(joinWrappedLines: Join = .auto) {
+        self.joinWrappedLines = joinWrappedLines
+    }
+}
+
+/// Splits text into blocks: headings (Roman-numbered sections, legal headings, all-capital
+/// lines), list items (numbered "1.", "2a,", "a)" and bulleted "-", "•", "+") with their nesting
+/// level, and paragraphs. One block per line, or per run of lines when the text is hard-wrapped.
+public enum Segmenter {
+    struct Line {
+        var byteStart: Int
+        var byteEnd: Int
+        var scalarStart: Int
+        var scalarEnd: Int
+        var isBlank: Bool { byteStart == byteEnd }
+    }
+
+    public static func segment(_ text: String, options: SegmentOptions = SegmentOptions()) -> [Block] {
+        let bytes = Array(text.utf8)
+        let lines = splitLines(bytes)
+        let join: Bool
+        switch options.joinWrappedLines {
+        case .always: join = true
+        case .never: join = false
+        case .auto: join = looksHardWrapped(lines)
+        }
+
+        var blocks: [Block] = []
+        var levels = Levels()
+        var k = 0
+        while k < lines.count {
+            let line = lines[k]
+            if line.isBlank { k += 1; continue }
+            let head = prefixScalars(bytes, line, limit: 24)
+            let marker = Marker.parse(head)
+            var end = line.scalarEnd
+            k += 1
+            if join {
+                // Join following lines until a blank line or a line that starts an item or heading.
+                while k < lines.count, !lines[k].isBlank {
+                    let next = prefixScalars(bytes, lines[k], limit: 24)
+                    if Marker.parse(next) != nil || isCapitalHeading(bytes, lines[k]) { break }
+                    end = lines[k].scalarEnd
+                    k += 1
+                }
+            }
+            let single = end == line.scalarEnd
+            blocks.append(levels.block(for: marker, start: line.scalarStart, end: end,
+                                       capitals: single && isCapitalHeading(bytes, line)))
+        }
+        return blocks
+    }
+
+    /// Nesting levels as the numbering shows them, reset by every heading.
+    struct Levels {
+        var numberLevel = 0            // level of the last numbered item since the last heading
+        var bullets: [String] = []     // bullet symbols in nesting order below it
+
+        mutating func block(for marker: Marker?, start: Int, end: Int, capitals: Bool) -> Block {
+            switch marker {
+            case .roman(let label):
+                reset()
+                return Block(type: .heading, start: start, end: end, level: 1, label: label)
+            case .named(let label, let level):
+                reset()
+                return Block(type: .heading, start: start, end: end, level: level, label: label)
+            case .arabic(let label, let depth):
+                if capitals {
+                    reset()
+                    return Block(type: .heading, start: start, end: end, level: depth + 1, label: label)
+                }
+                numberLevel = depth
+                bullets = []
+                return Block(type: .listItem, start: start, end: end, level: depth, label: label)
+            case .numberLetter(let label):
+                numberLevel = 2
+                bullets = []
+                return Block(type: .listItem, start: start, end: end, level: 2, label: label)
+            case .letter(let label):
+                numberLevel = numberLevel + 1
+                bullets = []
+                return Block(type: .listItem, start: start, end: end, level: numberLevel, label: label)
+            case .bullet(let label):
+                if let at = bullets.firstIndex(of: label) {
+                    bullets.removeSubrange((at + 1)...)
+                } else {
+                    bullets.append(label)
+                }
+                return Block(type: .listItem, start: start, end: end, level: numberLevel + bullets.count, label: label)
+            case nil:
+                if capitals {
+                    reset()
+                    return Block(type: .heading, start: start, end: end, level: 1)
+                }
+                return Block(type: .paragraph, start: start, end: end)
+            }
+        }
+
+        mutating func reset() {
+            numberLevel = 0
+            bullets = []
+        }
+    }
+
+    /// Lines with their content trimmed of spaces and tabs, in bytes and in scalars.
+    static func splitLines(_ bytes: [UInt8]) -> [Line] {
+        var lines: [Line] = []
+        var scalar = 0
+        var i = 0
+        let n = bytes.count
+        while i <= n {
+            // One line: [i, lineEnd)
+            var lineEnd = i
+            var scalarsInLine = 0
+            var firstContent = -1, lastContent = -1
+            var firstContentScalar = 0, lastContentScalarEnd = 0
+            while lineEnd < n && bytes[lineEnd] != 0x0A {
+                let b = bytes[lineEnd]
+                if b & 0xC0 != 0x80 {
+                    if b != 0x20 && b != 0x09 && b != 0x0D {
+                        if firstContent < 0 { firstContent = lineEnd; firstContentScalar = scalar + scalarsInLine }
+                        lastContent = lineEnd
+                        lastContentScalarEnd = scalar + scalarsInLine + 1
+                    }
+                    scalarsInLine += 1
+                }
+                lineEnd += 1
+            }
+            if firstContent >= 0 {
+                var contentEnd = lastContent + 1
+                while contentEnd < lineEnd && bytes[contentEnd] & 0xC0 == 0x80 { contentEnd += 1 }
+                lines.append(Line(byteStart: firstContent, byteEnd: contentEnd, scalarStart: firstContentScalar, scalarEnd: lastContentScalarEnd))
+            } else {
+                lines.append(Line(byteStart: i, byteEnd: i, scalarStart: scalar, scalarEnd: scalar))
+            }
+            scalar += scalarsInLine + 1  // the LF
+            i = lineEnd + 1
+        }
+        return lines
+    }
+
+    static func prefixScalars(_ bytes: [UInt8], _ line: Line, limit: Int) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        let slice = bytes[line.byteStart..<line.byteEnd]
+        var it = slice.makeIterator()
+        var decoder = UTF8()
+        while out.count < limit, case .scalarValue(let s) = decoder.decode(&it) { out.append(s) }
+        return out
+    }
+
+    /// An all-capital line that reads as Vietnamese ("TỈNH CAO BẰNG", "I. MỤC ĐÍCH"), not a run
+    /// of acronyms ("RHAG TOR", "WHO").
+    static func isCapitalHeading(_ bytes: [UInt8], _ line: Line) -> Bool {
+        guard line.scalarEnd - line.scalarStart <= 200 else { return false }
+        let text = String(decoding: bytes[line.byteStart..<line.byteEnd], as: UTF8.self)
+        var letters = 0
+        for s in text.unicodeScalars {
+            if s.properties.isLowercase { return false }
+            if s.properties.isUppercase { letters += 1 }
+        }
+        guard letters >= 2 else { return false }
+        let score = VietnameseScore.measure(text)
+        guard score.words > 0, score.syllables * 2 >= score.words else { return false }
+        return score.markedSyllables >= 1 || score.syllables >= 2
+    }
+
+    /// Text hard-wrapped at a fixed width: most lines of similar length that do not end a sentence.
+    static func looksHardWrapped(_ lines: [Line]) -> Bool {
+        let content = lines.filter { !$0.isBlank }
+        guard content.count >= 8 else { return false }
+        let lengths = content.map { $0.scalarEnd - $0.scalarStart }
+        guard let longest = lengths.max(), longest <= 120, longest >= 40 else { return false }
+        let near = lengths.filter { Double($0) >= Double(longest) * 0.75 }.count
+        return Double(near) >= Double(content.count) * 0.6
+    }
+}
