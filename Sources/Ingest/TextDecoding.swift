@@ -130,12 +130,14 @@ public enum TextDecoding {
 
     static func windows1258(_ bytes: [UInt8], firstInvalid: Int?, warnings: inout [Warning]) throws(DecodingFailure) -> [UInt8] {
         let why = firstInvalid.map { "not valid UTF-8 (byte 0x\(hex(bytes[$0])) at offset \($0))" } ?? "read as Windows-1258"
+        if let bad = bytes.firstIndex(where: { undefinedInWindows1258[Int($0)] }) {
+            throw DecodingFailure(code: .undecodable, reason: "\(why), and not Windows-1258 either (byte 0x\(hex(bytes[bad])) at offset \(bad) is not defined in it)")
+        }
         let decoded: [UInt8]
         do {
             decoded = try ICU.decode(bytes, charset: "windows-1258")
         } catch {
-            let at = error.byteOffset.map { " (byte 0x\(hex(bytes[$0])) at offset \($0) is not defined in Windows-1258)" } ?? ""
-            throw DecodingFailure(code: .undecodable, reason: "\(why), and not Windows-1258 either\(at)")
+            throw DecodingFailure(code: .undecodable, reason: "\(why), and not Windows-1258 either (\(error))")
         }
         // ICU's windows-1258 gives combining tone marks: compose before judging.
         let composed = VietnameseNormalizer.normalize(decoded, options: NormalizationOptions(tones: nil, whitespace: false))
@@ -154,6 +156,18 @@ public enum TextDecoding {
         ))
         return composed
     }
+
+    /// Bytes Windows-1258 leaves undefined. ICU maps them to the C1 control of the same value
+    /// instead of failing, so they are found by asking ICU for each byte from 0x80 to 0x9F.
+    static let undefinedInWindows1258: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for b in 0x80...0x9F {
+            let decoded = (try? ICU.decode([UInt8(b)], charset: "windows-1258")) ?? []
+            let c1 = [0xC2, UInt8(b)]
+            table[b] = decoded.isEmpty || decoded == c1
+        }
+        return table
+    }()
 
     /// CRLF and lone CR become LF.
     static func unifyLineEnds(_ bytes: [UInt8]) -> [UInt8] {

@@ -59,6 +59,10 @@ public enum Segmenter {
             let single = end == line.scalarEnd
             blocks.append(levels.block(for: marker, start: line.scalarStart, end: end,
                                        capitals: single && isCapitalHeading(bytes, line)))
+            // A short lead-in that ends in a colon ("Nơi nhận:", "Kính gửi:") starts a new list.
+            if marker == nil, single, end - line.scalarStart <= 40, line.byteEnd > line.byteStart, bytes[line.byteEnd - 1] == UInt8(ascii: ":") {
+                levels.reset()
+            }
         }
         return blocks
     }

@@ -25,6 +25,20 @@ public enum ICU {
         return c < 0 ? nil : Unicode.Scalar(UInt32(c))
     }
 
+    /// NFC of a short string (for building tables; use the chunked normaliser for text).
+    public static func nfc(_ s: String) -> String {
+        let units = Array(s.utf16)
+        var out = [UInt16](repeating: 0, count: units.count * 3 + 8)
+        var status: Int32 = 0
+        let n = units.withUnsafeBufferPointer { src in
+            out.withUnsafeMutableBufferPointer { dst in
+                vn_nfc(src.baseAddress, Int32(src.count), dst.baseAddress, Int32(dst.count), &status)
+            }
+        }
+        guard status <= 0, n >= 0 else { return s }
+        return String(decoding: out[0..<Int(n)], as: UTF16.self)
+    }
+
     /// The full canonical decomposition of a code point, or nil when it has none.
     public static func decomposition(_ c: Unicode.Scalar) -> [Unicode.Scalar]? {
         var buffer = [UInt16](repeating: 0, count: 16)

@@ -1,8 +1,8 @@
 /// The Vietnamese letters as vndoc sees them: a base letter (one of the twelve vowels, đ, or a
 /// plain ASCII consonant), one of the six tones, and a case.
 ///
-/// The tables are derived from Unicode's canonical compositions through ICU (vowel + quality
-/// mark + tone mark), not typed in.
+/// The tables are derived from Unicode's canonical compositions through ICU (NFC of vowel +
+/// quality mark + tone mark), not typed in; a test checks all 144 toned and toneless vowels.
 public enum Tone: UInt8, Sendable, CaseIterable {
     case level = 0      // ngang: no mark
     case grave = 1      // huyền, U+0300
@@ -92,9 +92,13 @@ enum Letters {
         for v in vowels {
             for upper in [false, true] {
                 let ascii = upper ? Unicode.Scalar(v.base.value - 0x20)! : v.base
-                let withQuality = v.mark.flatMap { ICU.composePair(ascii, $0) } ?? ascii
                 for tone in Tone.allCases {
-                    let scalar = tone.combiningMark.flatMap { ICU.composePair(withQuality, $0) } ?? withQuality
+                    // Full NFC, not pairwise composition: ậ is a + dot below + circumflex.
+                    var written = String.UnicodeScalarView([ascii])
+                    if let mark = v.mark { written.append(mark) }
+                    if let mark = tone.combiningMark { written.append(mark) }
+                    let composed = ICU.nfc(String(written)).unicodeScalars
+                    guard composed.count == 1, let scalar = composed.first else { continue }
                     record(scalar, v.key, tone, upper)
                 }
             }
