@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "EmitTests", dependencies: ["Emit", "DocumentModel", "_TestSupport"], swiftSettings: strict),
 
         .target(name: "Ingest", dependencies: ["DocumentModel", "VietnameseText"], swiftSettings: strict),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "DocumentModel"], swiftSettings: strict),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "DocumentModel", "VietnameseText"], swiftSettings: strict),
 
         .target(name: "Structure", dependencies: ["DocumentModel", "VietnameseText"], swiftSettings: strict),
         .testTarget(name: "StructureTests", dependencies: ["Structure", "DocumentModel", "_TestSupport"], swiftSettings: strict),

@@ -2,7 +2,7 @@
 public struct Warning: Sendable, Equatable {
     /// The stage that raised it, e.g. "read".
     public var stage: String
-    /// A stable, machine-readable code, e.g. "decoded-as-windows-1258".
+    /// A stable, machine-readable code, e.g. "decoded-windows-1258".
     public var code: String
     /// A sentence a person can act on.
     public var message: String

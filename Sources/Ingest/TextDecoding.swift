@@ -147,7 +147,7 @@ public enum TextDecoding {
         if firstInvalid != nil && (score.syllableShare < minSyllableShare || markedShare < minMarkedShare) {
             throw DecodingFailure(
                 code: .undecodable,
-                reason: "\(why), and as Windows-1258 it does not read as Vietnamese (\(percent)% of \(score.words) words are syllables); name the encoding with --encoding"
+                reason: "\(why), and as Windows-1258 it does not read as Vietnamese (\(percent)% of \(score.words) words are syllables); name the encoding with the read stage's `encoding` option"
             )
         }
         warnings.append(Warning(

@@ -69,7 +69,8 @@ public enum Segmenter {
 
     /// Nesting levels as the numbering shows them, reset by every heading.
     struct Levels {
-        var numberLevel = 0            // level of the last numbered item since the last heading
+        var arabicLevel = 0            // level of the last "1." / "2a" item since the last heading
+        var numberLevel = 0            // level of the last numbered item of any kind
         var bullets: [String] = []     // bullet symbols in nesting order below it
 
         mutating func block(for marker: Marker?, start: Int, end: Int, capitals: Bool) -> Block {
@@ -85,15 +86,17 @@ public enum Segmenter {
                     reset()
                     return Block(type: .heading, start: start, end: end, level: depth + 1, label: label)
                 }
+                arabicLevel = depth
                 numberLevel = depth
                 bullets = []
                 return Block(type: .listItem, start: start, end: end, level: depth, label: label)
             case .numberLetter(let label):
+                arabicLevel = 2
                 numberLevel = 2
                 bullets = []
                 return Block(type: .listItem, start: start, end: end, level: 2, label: label)
             case .letter(let label):
-                numberLevel = numberLevel + 1
+                numberLevel = arabicLevel + 1
                 bullets = []
                 return Block(type: .listItem, start: start, end: end, level: numberLevel, label: label)
             case .bullet(let label):
@@ -113,6 +116,7 @@ public enum Segmenter {
         }
 
         mutating func reset() {
+            arabicLevel = 0
             numberLevel = 0
             bullets = []
         }
