@@ -69,8 +69,8 @@ let package = Package(
         ),
         .testTarget(
             name: "PipelineTests",
-            dependencies: ["Pipeline", "DocumentModel", "Emit", "_TestSupport"],
-            resources: [.copy("Goldens")],
+            dependencies: ["Pipeline", "DocumentModel", "Emit", "VietnameseText", "_TestSupport"],
+            exclude: ["Goldens"],
             swiftSettings: strict
         ),
 
