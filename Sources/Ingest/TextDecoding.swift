@@ -1,4 +1,5 @@
 public import DocumentModel
+import Foundation
 import VietnameseText
 
 /// Decoded text: UTF-8 bytes with LF line ends, the encoding that was detected, and warnings.
@@ -171,7 +172,8 @@ public enum TextDecoding {
 
     /// CRLF and lone CR become LF.
     static func unifyLineEnds(_ bytes: [UInt8]) -> [UInt8] {
-        guard bytes.contains(0x0D) else { return bytes }
+        let hasCR = bytes.withUnsafeBufferPointer { p in p.baseAddress.map { memchr($0, 0x0D, p.count) != nil } ?? false }
+        guard hasCR else { return bytes }
         var out = [UInt8]()
         out.reserveCapacity(bytes.count)
         var i = 0
@@ -210,25 +212,27 @@ public enum UTF8Validation {
                 }
                 let b = p[i]
                 if b < 0x80 { i += 1; continue }
-                let need: Int
-                var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
-                switch b {
-                case 0xC2...0xDF: need = 1
-                case 0xE0: need = 2; lower = 0xA0
-                case 0xE1...0xEC, 0xEE...0xEF: need = 2
-                case 0xED: need = 2; upper = 0x9F
-                case 0xF0: need = 3; lower = 0x90
-                case 0xF1...0xF3: need = 3
-                case 0xF4: need = 3; upper = 0x8F
-                default: return i
+                if b < 0xC2 { return i }
+                if b < 0xE0 {
+                    guard i + 1 < n, p[i + 1] & 0xC0 == 0x80 else { return i }
+                    i += 2
+                    continue
                 }
-                guard i + need < n else { return i }
-                let second = p[i + 1]
-                if second < lower || second > upper { return i }
-                for k in 2...max(2, need) where k <= need {
-                    if p[i + k] & 0xC0 != 0x80 { return i }
+                if b < 0xF0 {
+                    guard i + 2 < n else { return i }
+                    let c1 = p[i + 1], c2 = p[i + 2]
+                    guard c1 & 0xC0 == 0x80, c2 & 0xC0 == 0x80 else { return i }
+                    if b == 0xE0 && c1 < 0xA0 { return i }  // overlong
+                    if b == 0xED && c1 > 0x9F { return i }  // surrogates
+                    i += 3
+                    continue
                 }
-                i += need + 1
+                guard b < 0xF5, i + 3 < n else { return i }
+                let c1 = p[i + 1]
+                guard c1 & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80, p[i + 3] & 0xC0 == 0x80 else { return i }
+                if b == 0xF0 && c1 < 0x90 { return i }  // overlong
+                if b == 0xF4 && c1 > 0x8F { return i }  // above U+10FFFF
+                i += 4
             }
             return nil
         }

@@ -31,22 +31,33 @@ public struct InputFile: Sendable {
         if size > maxBytes {
             throw DocumentError(.tooLarge, path: path, stage: "read", reason: "\(size) bytes is more than the limit of \(maxBytes) (raise read.max_bytes in the pipeline)")
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw DocumentError(.unreadable, path: path, stage: "read", reason: "cannot be opened for reading (permissions?)")
+        // Read straight into the byte array (no Data copy), at most one byte past the limit in
+        // case the file grew since it was measured.
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            throw DocumentError(.unreadable, path: path, stage: "read", reason: "cannot be opened for reading: \(String(cString: strerror(errno)))")
         }
-        defer { try? handle.close() }
-        do {
-            // Read at most one byte past the limit, in case the file grew since it was measured.
-            let data = try handle.read(upToCount: maxBytes + 1) ?? Data()
-            if data.count > maxBytes {
-                throw DocumentError(.tooLarge, path: path, stage: "read", reason: "more than the limit of \(maxBytes) bytes (raise read.max_bytes in the pipeline)")
+        defer { close(fd) }
+        var bytes = [UInt8](repeating: 0, count: min(size, maxBytes) + 1)
+        var count = 0
+        while true {
+            if count == bytes.count {
+                if count > maxBytes { break }
+                bytes.append(contentsOf: [UInt8](repeating: 0, count: min(bytes.count, maxBytes + 1 - count)))
             }
-            return InputFile(path: path, bytes: [UInt8](data))
-        } catch let error as DocumentError {
-            throw error
-        } catch {
-            throw DocumentError(.unreadable, path: path, stage: "read", reason: "read failed: \(error.localizedDescription)")
+            let n = bytes.withUnsafeMutableBytes { raw in read(fd, raw.baseAddress.map { $0 + count }, raw.count - count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw DocumentError(.unreadable, path: path, stage: "read", reason: "read failed: \(String(cString: strerror(errno)))")
+            }
+            if n == 0 { break }
+            count += n
         }
+        if count > maxBytes {
+            throw DocumentError(.tooLarge, path: path, stage: "read", reason: "more than the limit of \(maxBytes) bytes (raise read.max_bytes in the pipeline)")
+        }
+        bytes.removeLast(bytes.count - count)
+        return InputFile(path: path, bytes: bytes)
     }
 }
 

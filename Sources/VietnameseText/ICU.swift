@@ -118,49 +118,25 @@ public enum ICU {
         public init() {}
     }
 
-    /// Appends the NFC form of one chunk of well-formed UTF-8 to `out`. The chunk must begin and
-    /// end at normalisation boundaries (the caller cuts before an ASCII byte). A quick check runs
-    /// first, so text that is already NFC is copied without being rewritten.
+    /// Appends the NFC form of one chunk of well-formed UTF-8 to `out`, normalising the UTF-8
+    /// directly (ICU's normalizeUTF8 copies spans that are already NFC). The chunk must begin
+    /// and end at normalisation boundaries (the caller cuts before an ASCII byte).
     static func appendNFC(_ chunk: UnsafeBufferPointer<UInt8>, to out: inout [UInt8], workspace w: NFCWorkspace) {
         let count = chunk.count
-        if w.source.count < count + 1 { w.source = [UInt16](repeating: 0, count: count + 1) }
-        var status: Int32 = 0
-        let n16 = w.source.withUnsafeMutableBufferPointer { dst in
-            vn_utf8_to_utf16(chunk.baseAddress, Int32(count), dst.baseAddress, Int32(dst.count), &status)
-        }
-        guard status <= 0 else {
-            out.append(contentsOf: chunk)  // ill-formed UTF-8 cannot reach here; keep bytes rather than lose them
-            return
-        }
-        let span = w.source.withUnsafeBufferPointer { src in vn_nfc_span_yes(src.baseAddress, n16, &status) }
-        if span == n16 {
-            out.append(contentsOf: chunk)
-            return
-        }
-        var capacity = Int(n16) * 2 + 16
-        var produced: Int32 = 0
+        var capacity = count + count / 2 + 16
         while true {
-            if w.target.count < capacity { w.target = [UInt16](repeating: 0, count: capacity) }
-            status = 0
-            produced = w.source.withUnsafeBufferPointer { src in
-                w.target.withUnsafeMutableBufferPointer { dst in
-                    vn_nfc(src.baseAddress, n16, dst.baseAddress, Int32(dst.count), &status)
-                }
+            if w.bytes.count < capacity { w.bytes = [UInt8](repeating: 0, count: capacity) }
+            var status: Int32 = 0
+            let n = w.bytes.withUnsafeMutableBufferPointer { dst in
+                vn_nfc_utf8(chunk.baseAddress, Int32(count), dst.baseAddress, Int32(dst.count), &status)
             }
-            if status > 0 && Int(produced) > capacity { capacity = Int(produced) + 16; continue }
-            break
-        }
-        guard status <= 0 else {
-            out.append(contentsOf: chunk)
+            if status > 0 {
+                if n > capacity && capacity < count * 4 + 64 { capacity = max(Int(n), count * 3 + 16); continue }
+                out.append(contentsOf: chunk)  // ICU refused (cannot happen on well-formed UTF-8): keep the bytes
+                return
+            }
+            w.bytes.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<Int(n)])) }
             return
         }
-        let need = Int(produced) * 3 + 1
-        if w.bytes.count < need { w.bytes = [UInt8](repeating: 0, count: need) }
-        let n8 = w.target.withUnsafeBufferPointer { src in
-            w.bytes.withUnsafeMutableBufferPointer { dst in
-                vn_utf16_to_utf8(src.baseAddress, produced, dst.baseAddress, Int32(dst.count), &status)
-            }
-        }
-        w.bytes.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<Int(n8)])) }
     }
 }

@@ -31,9 +31,21 @@ struct Letter: Equatable {
     var tone: Tone
     var upper: Bool
 
-    var isVowel: Bool { Letters.isVowelKey[Int(key)] }
+    /// a e i o u y and ă â ê ô ơ ư, as a bit test (no table: this runs for every letter).
+    @inline(__always) var isVowel: Bool {
+        let low: UInt64 = 0x7E  // keys 1...6
+        let high: UInt64 = 1 << 33 | 1 << 37 | 1 << 41 | 1 << 47 | 1 << 53 | 1 << 57  // a e i o u y
+        return key < 64 ? (low >> UInt64(key)) & 1 == 1 : (high >> UInt64(key & 63)) & 1 == 1
+    }
     /// ă â ê ô ơ ư: vowels whose quality mark attracts the tone.
     var hasQualityMark: Bool { key >= Letters.ă && key <= Letters.ư }
+}
+
+/// A copy of `array` in memory that is never freed: for tables built once per process.
+func permanent<T>(_ array: [T]) -> UnsafePointer<T> {
+    let p = UnsafeMutablePointer<T>.allocate(capacity: max(array.count, 1))
+    p.initialize(from: array, count: array.count)
+    return UnsafePointer(p)
 }
 
 enum Letters {
@@ -69,11 +81,29 @@ enum Letters {
     private static let lowRange: ClosedRange<UInt32> = 0x00C0...0x01B0
     private static let highRange: ClosedRange<UInt32> = 0x1EA0...0x1EF9
 
-    struct Tables {
-        var low: [UInt16]
-        var high: [UInt16]
+    /// Lookup tables as raw pointers to memory that lives as long as the process: hot loops
+    /// copy this value into a local and pay no reference counting per letter.
+    struct Tables: @unchecked Sendable {  // read-only memory, written once before publication
+        var low: UnsafePointer<UInt16>
+        var high: UnsafePointer<UInt16>
         /// [key][tone][upper] -> scalar value
-        var compose: [UInt32]
+        var compose: UnsafePointer<UInt32>
+
+        /// The letter a non-ASCII scalar writes (hot loops copy `Letters.tables` into a local first,
+        /// so they do not pay for the lazy global on every letter).
+        @inline(__always)
+        func letter(_ scalar: UInt32) -> Letter? {
+            let packed: UInt16
+            if scalar >= 0x00C0 && scalar <= 0x01B0 {
+                packed = low[Int(scalar &- 0x00C0)]
+            } else if scalar >= 0x1EA0 && scalar <= 0x1EF9 {
+                packed = high[Int(scalar &- 0x1EA0)]
+            } else {
+                return nil
+            }
+            guard packed & 0x8000 != 0 else { return nil }
+            return Letter(key: UInt8(packed & 0x7F), tone: Tone(rawValue: UInt8((packed >> 8) & 7)) ?? .level, upper: packed & 0x1000 != 0)
+        }
     }
 
     static let tables: Tables = {
@@ -110,23 +140,11 @@ enum Letters {
             compose[(Int(c) * 6) * 2] = UInt32(c)
             compose[(Int(c) * 6) * 2 + 1] = UInt32(c - 0x20)
         }
-        return Tables(low: low, high: high, compose: compose)
+        return Tables(low: permanent(low), high: permanent(high), compose: permanent(compose))
     }()
 
     /// The letter a non-ASCII scalar writes, if it is one of the Vietnamese letters.
-    @inline(__always)
-    static func letter(_ scalar: UInt32) -> Letter? {
-        let packed: UInt16
-        if scalar >= 0x00C0 && scalar <= 0x01B0 {
-            packed = tables.low[Int(scalar - 0x00C0)]
-        } else if scalar >= 0x1EA0 && scalar <= 0x1EF9 {
-            packed = tables.high[Int(scalar - 0x1EA0)]
-        } else {
-            return nil
-        }
-        guard packed & 0x8000 != 0 else { return nil }
-        return Letter(key: UInt8(packed & 0x7F), tone: Tone(rawValue: UInt8((packed >> 8) & 7)) ?? .level, upper: packed & 0x1000 != 0)
-    }
+    static func letter(_ scalar: UInt32) -> Letter? { tables.letter(scalar) }
 
     /// The scalar that writes a letter.
     @inline(__always)

@@ -81,11 +81,15 @@ public struct VietnameseNormalizer {
             cleaned.append(contentsOf: chunk)
         }
         composed.removeAll(keepingCapacity: true)
-        cleaned.withUnsafeBufferPointer { Self.appendNFC($0, to: &composed, workspace: workspace) }
+        let alreadyNFC = cleaned.withUnsafeBufferPointer { Self.isTriviallyNFC($0) }
+        if !alreadyNFC {
+            cleaned.withUnsafeBufferPointer { Self.appendNFC($0, to: &composed, workspace: workspace) }
+        }
+        let nfc = alreadyNFC ? cleaned : composed
         if let style = options.tones {
-            composed.withUnsafeBufferPointer { TonePlacement.apply($0, style: style, to: &out) }
+            nfc.withUnsafeBufferPointer { TonePlacement.apply($0, style: style, to: &out) }
         } else {
-            out.append(contentsOf: composed)
+            out.append(contentsOf: nfc)
         }
     }
 
@@ -131,7 +135,11 @@ public struct VietnameseNormalizer {
             if isTriviallyNFC(slice) {
                 out.append(contentsOf: slice)
             } else {
-                ICU.appendNFC(slice, to: &out, workspace: workspace)
+                let mark = out.count
+                if !Composer.compose(slice, to: &out) {
+                    out.removeLast(out.count - mark)
+                    ICU.appendNFC(slice, to: &out, workspace: workspace)
+                }
             }
             start = end
         }

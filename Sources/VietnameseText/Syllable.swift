@@ -18,6 +18,21 @@ struct Syllable {
     /// Parses letters as one Vietnamese syllable; nil when they are not one (a foreign word, an
     /// abbreviation, a word with digits).
     static func parse(_ letters: UnsafeBufferPointer<Letter>) -> Syllable? {
+        parse(letters, tables)
+    }
+
+    /// The lookup tables, gathered so hot loops can hold them in a local.
+    struct Tables: @unchecked Sendable {  // read-only memory, written once before publication
+        var isInitialConsonant: UnsafePointer<Bool>
+        var isFinalConsonant: UnsafePointer<Bool>
+        var vowelIndex: UnsafePointer<UInt8>
+        var validNuclei: UnsafePointer<Bool>
+    }
+
+    static let tables = Tables(isInitialConsonant: permanent(isInitialConsonant), isFinalConsonant: permanent(isFinalConsonant),
+                               vowelIndex: permanent(vowelIndex), validNuclei: permanent(validNuclei))
+
+    static func parse(_ letters: UnsafeBufferPointer<Letter>, _ t: Tables) -> Syllable? {
         let n = letters.count
         guard n > 0, n <= 7 else { return nil }
         @inline(__always) func key(_ i: Int) -> UInt8 { i < n ? letters[i].key : 0 }
@@ -40,23 +55,23 @@ struct Syllable {
                     || (a == k && b == h) || (a == ascii("p") && b == h) || (a == ascii("t") && (b == h || b == ascii("r"))) {
             i = 2
         } else if !vowel(0) {
-            guard isInitialConsonant[Int(a)] else { return nil }
+            guard t.isInitialConsonant[Int(a)] else { return nil }
             i = 1
         }
 
         let start = i
         while i < n && letters[i].isVowel { i += 1 }
         guard i > start, i - start <= 3 else { return nil }
-        var nucleusCode: UInt32 = 0
-        for j in start..<i { nucleusCode = nucleusCode << 8 | UInt32(letters[j].key) }
-        guard validNuclei.contains(nucleusCode) else { return nil }
+        var nucleusCode = 0
+        for j in start..<i { nucleusCode = nucleusCode &* 13 &+ Int(t.vowelIndex[Int(letters[j].key)]) }
+        guard t.validNuclei[nucleusCode] else { return nil }
 
         // Coda: c, ch, m, n, ng, nh, p, t, or nothing.
         let codaLength = n - i
         switch codaLength {
         case 0: break
         case 1:
-            guard finalConsonants.contains(key(i)) else { return nil }
+            guard t.isFinalConsonant[Int(key(i))] else { return nil }
         case 2:
             let x = key(i), y = key(i + 1)
             guard (x == ascii("c") && y == h) || (x == nn && (y == g || y == h)) else { return nil }
@@ -92,10 +107,22 @@ struct Syllable {
         return t
     }()
 
-    private static let finalConsonants: Set<UInt8> = Set("cmnpt".utf8)
+    private static let isFinalConsonant: [Bool] = {
+        var t = [Bool](repeating: false, count: 128)
+        for c in "cmnpt".utf8 { t[Int(c)] = true }
+        return t
+    }()
+
+    /// Vowel key -> 1...12 (0 for anything else), so a nucleus of up to three vowels is a
+    /// number below 13³ and validity is one table lookup.
+    private static let vowelIndex: [UInt8] = {
+        var t = [UInt8](repeating: 0, count: 128)
+        for (k, v) in Letters.vowels.enumerated() { t[Int(v.key)] = UInt8(k + 1) }
+        return t
+    }()
 
     /// Vowel nuclei of Vietnamese syllables, glides included, as written after the onset.
-    private static let validNuclei: Set<UInt32> = {
+    private static let validNuclei: [Bool] = {
         let a = UInt8(ascii: "a"), e = UInt8(ascii: "e"), i = UInt8(ascii: "i"), o = UInt8(ascii: "o")
         let u = UInt8(ascii: "u"), y = UInt8(ascii: "y")
         let ă = Letters.ă, â = Letters.â, ê = Letters.ê, ô = Letters.ô, ơ = Letters.ơ, ư = Letters.ư
@@ -107,6 +134,8 @@ struct Syllable {
             [i, ê, u], [y, ê, u], [o, a, i], [o, a, y], [o, e, o], [u, ô, i], [ư, ơ, i], [ư, ơ, u],
             [u, y, a], [u, y, ê], [u, â, y], [u, y, u], [o, a, o], [u, e, o], [u, a, y], [u, a, i], [u, a, o],
         ]
-        return Set(nuclei.map { $0.reduce(UInt32(0)) { $0 << 8 | UInt32($1) } })
+        var table = [Bool](repeating: false, count: 13 * 13 * 13)
+        for n in nuclei { table[n.reduce(0) { $0 * 13 + Int(vowelIndex[Int($1)]) }] = true }
+        return table
     }()
 }

@@ -76,6 +76,7 @@ public struct WhitespaceCleaner: Sendable {
         let n = input.count
         var i = 0
         var runStart = -1  // start of the content run being copied, -1 when none
+        Self.kinds.withUnsafeBufferPointer { kinds in
         @inline(__always) func flush(_ end: Int) {
             if runStart >= 0 {
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart..<end]))
@@ -83,7 +84,22 @@ public struct WhitespaceCleaner: Sendable {
             }
         }
         while i < n {
-            let kindRaw = Self.kinds[Int(input[i])]
+            // Inside a run of content, skip plain bytes, and a single space or line end between
+            // plain bytes, which are already as they should be: the run is copied in one piece.
+            if runStart >= 0 {
+                while i < n {
+                    let b = input[i]
+                    if kinds[Int(b)] == 0 {
+                        i += 1
+                    } else if (b == 0x20 || b == 0x0A) && i + 1 < n && kinds[Int(input[i + 1])] == 0 {
+                        i += 2
+                    } else {
+                        break
+                    }
+                }
+                if i == n { break }
+            }
+            let kindRaw = kinds[Int(input[i])]
             var special = Special.none
             var width = 1
             switch kindRaw {
@@ -134,5 +150,6 @@ public struct WhitespaceCleaner: Sendable {
             i += width
         }
         flush(n)
+        }
     }
 }

@@ -19,10 +19,18 @@ enum Words {
     /// `body` may modify.
     @inline(__always)
     static func forEach(in input: UnsafeBufferPointer<UInt8>, _ body: (Scan, UnsafeMutableBufferPointer<Letter>) -> Void) {
+        withUnsafeTemporaryAllocation(of: Letter.self, capacity: 8) { buf in
+            forEach(in: input, scratch: buf, table: Letters.tables, body)
+        }
+    }
+
+    /// The same with a scratch buffer (at least 8 letters) and the letter table supplied.
+    @inline(__always)
+    static func forEach(in input: UnsafeBufferPointer<UInt8>, scratch buf: UnsafeMutableBufferPointer<Letter>,
+                        table: Letters.Tables, _ body: (Scan, UnsafeMutableBufferPointer<Letter>) -> Void) {
         let n = input.count
         var i = 0
-        var storage = [Letter](repeating: Letter(key: 0, tone: .level, upper: false), count: 8)
-        storage.withUnsafeMutableBufferPointer { buf in
+        do {
             while i < n {
                 var scan = Scan(start: i, end: i, count: 0, toned: 0, marked: 0, plausible: true)
                 @inline(__always) func add(_ l: Letter) {
@@ -47,11 +55,11 @@ enum Words {
                     } else if b >= 0xC3 && b <= 0xC9 && i + 1 < n {
                         let scalar = UInt32(b & 0x1F) << 6 | UInt32(input[i + 1] & 0x3F)
                         if scalar == 0xD7 || scalar == 0xF7 { break }  // × ÷
-                        if let l = Letters.letter(scalar) { add(l) } else { scan.plausible = false; scan.count += 1 }
+                        if let l = table.letter(scalar) { add(l) } else { scan.plausible = false; scan.count += 1 }
                         i += 2
                     } else if b == 0xE1 && i + 2 < n && input[i + 1] >= 0xB8 && input[i + 1] <= 0xBB {
                         let scalar = UInt32(b & 0x0F) << 12 | UInt32(input[i + 1] & 0x3F) << 6 | UInt32(input[i + 2] & 0x3F)
-                        if let l = Letters.letter(scalar) { add(l) } else { scan.plausible = false; scan.count += 1 }
+                        if let l = table.letter(scalar) { add(l) } else { scan.plausible = false; scan.count += 1 }
                         i += 3
                     } else if (b == 0xCC || b == 0xCD) && i > scan.start {
                         // A combining mark that NFC left standing inside a word.

@@ -26,6 +26,13 @@ int32_t vn_nfc_span_yes(const uint16_t *src, int32_t length, int32_t *status);
 /// NFC of `src` into `dest` (capacity in UTF-16 units); returns the needed length.
 int32_t vn_nfc(const uint16_t *src, int32_t length, uint16_t *dest, int32_t capacity, int32_t *status);
 
+/// NFC of well-formed UTF-8 straight into UTF-8 (ICU's normalizeUTF8). Returns the bytes
+/// written; on U_BUFFER_OVERFLOW_ERROR, a capacity that is enough.
+int32_t vn_nfc_utf8(const uint8_t *src, int32_t length, uint8_t *dest, int32_t capacity, int32_t *status);
+
+/// 1 when UTF-8 `src` is already NFC, 0 when not, -1 on error.
+int32_t vn_is_nfc_utf8(const uint8_t *src, int32_t length, int32_t *status);
+
 /// NFD of `src` into `dest`; returns the needed length.
 int32_t vn_nfd(const uint16_t *src, int32_t length, uint16_t *dest, int32_t capacity, int32_t *status);
 
