@@ -62,7 +62,9 @@ struct Normalize: ParsableCommand {
         var normalizer = VietnameseNormalizer(options: NormalizationOptions(tones: style, whitespace: !keepWhitespace))
         var out: [UInt8] = []
         out.reserveCapacity(VietnameseNormalizer.chunkSize * 2)
+        var last: UInt8? = nil
         func emit(_ chunk: [UInt8]) {
+            last = chunk.last ?? last
             if fold {
                 Terminal.write(Array(Folding.fold(String(decoding: chunk, as: UTF8.self)).utf8))
             } else {
@@ -80,6 +82,7 @@ struct Normalize: ParsableCommand {
         }
         normalizer.finish(into: &out)
         if !out.isEmpty { emit(out) }
-        if !decoded.utf8.isEmpty { Terminal.write([0x0A]) }
+        // End with exactly one line end: the cleaned text has none; text kept as it was may.
+        if let last, last != 0x0A { Terminal.write([0x0A]) }
     }
 }

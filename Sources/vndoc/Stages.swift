@@ -5,8 +5,9 @@ struct Stages: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List the stages a pipeline file can use, with their options.",
         discussion: """
-        Example:
+        Examples:
           vndoc stages
+          vndoc stages | grep -A3 '^normalize'    # the options of one stage
         """
     )
 
