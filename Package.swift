@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "EmitTests", dependencies: ["Emit", "DocumentModel", "_TestSupport"], swiftSettings: strict),
 
         .target(name: "Ingest", dependencies: ["DocumentModel", "VietnameseText"], swiftSettings: strict),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "DocumentModel", "VietnameseText"], swiftSettings: strict),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "DocumentModel", "_TestSupport"], swiftSettings: strict),
 
         .target(name: "Structure", dependencies: ["DocumentModel", "VietnameseText"], swiftSettings: strict),
         .testTarget(name: "StructureTests", dependencies: ["Structure", "DocumentModel", "_TestSupport"], swiftSettings: strict),
@@ -88,7 +88,7 @@ let package = Package(
         .testTarget(name: "CLibXML2Tests", dependencies: ["CLibXML2"], swiftSettings: strict),
 
         // Helpers shared by the test targets: a JSON Schema checker, golden-file paths, running the binary.
-        .target(name: "_TestSupport", dependencies: ["DocumentModel"], swiftSettings: strict),
+        .target(name: "_TestSupport", dependencies: ["DocumentModel", "VietnameseText"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

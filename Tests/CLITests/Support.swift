@@ -132,55 +132,6 @@ enum DocumentSchema {
     }
 }
 
-// MARK: - Windows-1258
-
-/// Windows-1258 the way Vietnamese keyboards wrote it: letters with their quality marks
-/// precomposed (â ă ê ô ơ ư đ), tone marks as separate combining bytes (0xCC 0xEC 0xD2 0xDE 0xF2).
-enum Windows1258 {
-    /// What bytes 0x80...0xFF decode to (U+FFFD where the code page leaves a byte undefined).
-    static let upperHalf: [Unicode.Scalar] = Array((
-        "€\u{FFFD}‚ƒ„…†‡ˆ‰\u{FFFD}‹Œ\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}‘’“”•–—˜™\u{FFFD}›œ\u{FFFD}\u{FFFD}Ÿ"
-            + "\u{00A0}¡¢£¤¥¦§¨©ª«¬\u{00AD}®¯°±²³´µ¶·¸¹º»¼½¾¿"
-            + "ÀÁÂĂÄÅÆÇÈÉÊË\u{0300}ÍÎÏĐÑ\u{0309}ÓÔƠÖ×ØÙÚÛÜƯ\u{0303}ß"
-            + "àáâăäåæçèéêë\u{0301}íîïđñ\u{0323}óôơö÷øùúûüư₫ÿ"
-    ).unicodeScalars
-    )
-
-    static let byteFor: [Unicode.Scalar: UInt8] = {
-        var table: [Unicode.Scalar: UInt8] = [:]
-        for (offset, scalar) in upperHalf.enumerated() where scalar != "\u{FFFD}" {
-            table[scalar] = UInt8(0x80 + offset)
-        }
-        return table
-    }()
-
-    static let toneMarks: Set<Unicode.Scalar> = ["\u{0300}", "\u{0301}", "\u{0303}", "\u{0309}", "\u{0323}"]
-
-    struct Unencodable: Error, CustomStringConvertible {
-        var scalar: Unicode.Scalar
-        var description: String { "U+\(String(scalar.value, radix: 16, uppercase: true)) is not in Windows-1258" }
-    }
-
-    static func encode(_ text: String) throws -> [UInt8] {
-        var out: [UInt8] = []
-        for character in text.precomposedStringWithCanonicalMapping {
-            let scalars = String(character).decomposedStringWithCanonicalMapping.unicodeScalars
-            let base = String(String.UnicodeScalarView(scalars.filter { !toneMarks.contains($0) })).precomposedStringWithCanonicalMapping
-            let tones = scalars.filter { toneMarks.contains($0) }
-            for scalar in Array(base.unicodeScalars) + tones {
-                if scalar.value < 0x80 {
-                    out.append(UInt8(scalar.value))
-                } else if let byte = byteFor[scalar] {
-                    out.append(byte)
-                } else {
-                    throw Unencodable(scalar: scalar)
-                }
-            }
-        }
-        return out
-    }
-}
-
 // MARK: - Samples
 
 enum Sample {

@@ -1,13 +1,13 @@
 import DocumentModel
 import Foundation
 import Testing
+import _TestSupport
 @testable import Ingest
 
 let vietnamese = "Sở Y tế tỉnh Bắc Giang xây dựng kế hoạch hợp tác với tỉnh Xây Sôm Bun trong lĩnh vực y tế."
 
-/// Windows-1258 bytes of a text: NFD, then each base letter and tone mark through ICU's encoder.
 func windows1258(_ text: String) throws -> [UInt8] {
-    try VietnameseTextBridge.encode(text.decomposedStringWithCanonicalMapping)
+    try Windows1258.encode(text)
 }
 
 @Suite("Text decoding")

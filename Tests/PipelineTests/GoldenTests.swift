@@ -5,14 +5,7 @@ import Pipeline
 import Testing
 import _TestSupport
 
-/// Package root, found from this file's path.
-let packageRoot: URL = {
-    var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    while !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
-        url.deleteLastPathComponent()
-    }
-    return url
-}()
+let packageRoot = Paths.packageRoot()
 
 /// Every document under Corpus/, as paths relative to the package root ("Corpus/plans/x.txt").
 let corpusFiles: [String] = {
