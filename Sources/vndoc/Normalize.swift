@@ -1,6 +1,7 @@
-import ArgumentParser
+public import ArgumentParser
 import Foundation
 import Ingest
+import Pipeline
 import VietnameseText
 
 struct Normalize: ParsableCommand {
@@ -17,15 +18,11 @@ struct Normalize: ParsableCommand {
         """
     )
 
-    enum Tones: String, ExpressibleByArgument, CaseIterable {
-        case official, mainVowel = "main-vowel", keep
-    }
-
     @Argument(help: ArgumentHelp("Input file, or '-' for standard input.", valueName: "file"))
     var file: String = "-"
 
     @Option(name: .long, help: "official (hòa, khỏe, thủy: the default), main-vowel (hoà, khoẻ, thuỷ) or keep.")
-    var tones: Tones = .official
+    var tones: NormalizeStage.Tones = .official
 
     @Flag(name: .long, help: "Print the folded search key instead: lowercase, no diacritics, đ -> d.")
     var fold = false
@@ -54,12 +51,7 @@ struct Normalize: ParsableCommand {
         }
         for warning in decoded.warnings { Terminal.error("vndoc: \(file): warning: \(warning.message)") }
 
-        let style: ToneStyle? = switch tones {
-        case .official: .official
-        case .mainVowel: .mainVowel
-        case .keep: nil
-        }
-        var normalizer = VietnameseNormalizer(options: NormalizationOptions(tones: style, whitespace: !keepWhitespace))
+        var normalizer = VietnameseNormalizer(options: NormalizationOptions(tones: tones.style, whitespace: !keepWhitespace))
         var out: [UInt8] = []
         out.reserveCapacity(VietnameseNormalizer.chunkSize * 2)
         var last: UInt8? = nil
@@ -86,3 +78,5 @@ struct Normalize: ParsableCommand {
         if let last, last != 0x0A { Terminal.write([0x0A]) }
     }
 }
+
+extension NormalizeStage.Tones: ExpressibleByArgument {}

@@ -17,18 +17,22 @@ public struct NormalizeStage: Stage {
         case official
         case mainVowel = "main-vowel"
         case keep
+
+        /// The placement to apply, nil to leave tone marks as written.
+        public var style: ToneStyle? {
+            switch self {
+            case .official: .official
+            case .mainVowel: .mainVowel
+            case .keep: nil
+            }
+        }
     }
 
     public let normalization: NormalizationOptions
 
     public init(options: StageOptions) throws(PipelineError) {
         let tones = try options.choice("tones", default: Tones.official)
-        let style: ToneStyle? = switch tones {
-        case .official: .official
-        case .mainVowel: .mainVowel
-        case .keep: nil
-        }
-        normalization = NormalizationOptions(tones: style, whitespace: try options.bool("whitespace", default: true))
+        normalization = NormalizationOptions(tones: tones.style, whitespace: try options.bool("whitespace", default: true))
     }
 
     public func process(_ document: inout Document, context: StageContext) throws(DocumentError) {
