@@ -58,7 +58,8 @@ struct Run: AsyncParsableCommand {
         }
         if showProgress { Terminal.error("") }
         for failure in summary.failures { Terminal.error("vndoc: \(failure)") }
-        Terminal.error("vndoc: \(summary.documents) documents written to \(out), \(summary.failures.count) failed")
+        let documents = summary.documents == 1 ? "1 document" : "\(summary.documents) documents"
+        Terminal.error("vndoc: \(documents) written to \(out), \(summary.failures.count) failed")
         if !summary.failures.isEmpty { throw ExitCode(1) }
     }
 }
