@@ -22,7 +22,7 @@ let package = Package(
         // The library: usable from another package without the command line.
         .library(
             name: "VNDocKit",
-            targets: ["DocumentModel", "VietnameseText", "Ingest", "Structure", "Emit", "Pipeline"]
+            targets: ["DocumentModel", "VietnameseText", "Ingest", "Structure", "Entities", "Emit", "Pipeline"]
         ),
         .executable(name: "vndoc", targets: ["vndoc"]),
     ],
@@ -60,9 +60,17 @@ let package = Package(
         .testTarget(name: "StructureTests", dependencies: ["Structure", "DocumentModel", "_TestSupport"], swiftSettings: strict),
 
         .target(
+            name: "Entities",
+            dependencies: ["DocumentModel", "VietnameseText"],
+            resources: [.copy("Resources")],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "EntitiesTests", dependencies: ["Entities", "DocumentModel", "VietnameseText", "Pipeline", "_TestSupport"], swiftSettings: strict),
+        
+        .target(
             name: "Pipeline",
             dependencies: [
-                "DocumentModel", "VietnameseText", "Ingest", "Structure", "Emit",
+                "DocumentModel", "VietnameseText", "Ingest", "Structure", "Entities", "Emit",
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strict

@@ -4,7 +4,7 @@ public import Foundation
 ///
 /// It knows exactly the keywords docs/schema/document.schema.json uses — `type`, `properties`,
 /// `required`, `additionalProperties`, `items`, `enum`, `const`, `minimum`, `minLength`,
-/// `pattern`, `$ref` (to `#/$defs/NAME` only), `$defs`, and the annotations `title`,
+/// `pattern`, `$ref` (to `#/$defs/NAME` only), `$defs`, `allOf`, `if`/`then`, and the annotations `title`,
 /// `description`, `$schema`, `$id`, `$comment` — and refuses any other keyword when the schema is
 /// loaded (`unsupported keyword X at <path>`), so a schema can never pass an instance by
 /// containing something this checker silently ignores.
@@ -88,6 +88,14 @@ public struct JSONSchema: Sendable {
             if let name = k.ref, let target = definitions[name] {
                 check(value, against: target, at: path, errors: &errors, depth: depth + 1)
             }
+            for sub in k.allOf {
+                check(value, against: sub, at: path, errors: &errors, depth: depth + 1)
+            }
+            if let condition = k.condition, let consequence = k.consequence {
+                var probe: [String] = []
+                check(value, against: condition, at: path, errors: &probe, depth: depth + 1)
+                if probe.isEmpty { check(value, against: consequence, at: path, errors: &errors, depth: depth + 1) }
+            }
             if let types = k.types, !types.contains(where: { value.hasType($0) }) {
                 fail("expected \(types.joined(separator: " or ")), got \(value.typeName)")
                 // The other keywords would only restate the mismatch.
@@ -158,6 +166,9 @@ private final class Node: Sendable {
         var pattern: (source: String, regex: Regex)?
         var ref: String?
         var refPath: [String] = []
+        var allOf: [Node] = []
+        var condition: Node?
+        var consequence: Node?
     }
 
     /// `NSRegularExpression` is immutable and documented as safe to share between threads.
@@ -251,6 +262,13 @@ private final class Node: Sendable {
                     } catch {
                         throw bad("pattern \(value.text) is not a valid regular expression", keyword)
                     }
+                case "allOf":
+                    guard case .array(let list) = value, !list.isEmpty else { throw bad("allOf must be a non-empty array", keyword) }
+                    k.allOf = try list.enumerated().map { try parse($0.element, at: path + [keyword, String($0.offset)], isRoot: false) }
+                case "if":
+                    k.condition = try parse(value, at: path + [keyword], isRoot: false)
+                case "then":
+                    k.consequence = try parse(value, at: path + [keyword], isRoot: false)
                 case "$ref":
                     let prefix = "#/$defs/"
                     guard case .string(let target) = value, target.hasPrefix(prefix),
@@ -273,7 +291,7 @@ private final class Node: Sendable {
     func references() -> [(name: String, path: [String])] {
         guard case .keywords(let k) = kind else { return [] }
         var found: [(name: String, path: [String])] = k.ref.map { [($0, k.refPath)] } ?? []
-        for child in Array(k.properties.values) + [k.additionalProperties, k.items].compactMap({ $0 }) {
+        for child in Array(k.properties.values) + k.allOf + [k.additionalProperties, k.items, k.condition, k.consequence].compactMap({ $0 }) {
             found += child.references()
         }
         return found

@@ -35,7 +35,7 @@ private let sampleDocument = #"""
       ],
       "entities": [
         {"type": "date", "text": "15/11/2016", "start": 18, "end": 28, "value": "2016-11-15", "rule": "dd/mm/yyyy"},
-        {"type": "province", "text": "Cao Bằng", "start": 38, "end": 46, "value": {"code": "04", "name": "Cao Bằng"}}
+        {"type": "province", "text": "Cao Bằng", "start": 38, "end": 46, "value": {"name": "Cao Bằng", "country": "VN", "code": "04", "successor": "Cao Bằng"}}
       ],
       "warnings": [
         {"stage": "read", "code": "decoded-windows-1258", "message": "not valid UTF-8 (byte 0xD0 at offset 9); decoded as Windows-1258"}
@@ -140,9 +140,9 @@ private let documentEdits: [DocumentEdit] = [
     DocumentEdit(name: "no level or label", pointer: "/blocks/0", json: #"{"type": "heading", "start": 0, "end": 12}"#,
                  errorPath: nil),
     DocumentEdit(name: "1.0 is an integer", pointer: "/blocks/1/start", json: "13.0", errorPath: nil),
-    DocumentEdit(name: "value null", pointer: "/entities/0/value", json: "null", errorPath: nil),
-    DocumentEdit(name: "value an array", pointer: "/entities/0/value", json: "[2016, 11, 15]", errorPath: nil),
-    DocumentEdit(name: "value false", pointer: "/entities/0/value", json: "false", errorPath: nil),
+    DocumentEdit(name: "date value null", pointer: "/entities/0/value", json: "null", errorPath: "/entities/0/value"),
+    DocumentEdit(name: "date value an array", pointer: "/entities/0/value", json: "[2016, 11, 15]", errorPath: "/entities/0/value"),
+    DocumentEdit(name: "date value written as in the text", pointer: "/entities/0/value", json: "\"15/11/2016\"", errorPath: "/entities/0/value"),
     DocumentEdit(name: "no entities", pointer: "/entities", json: "[]", errorPath: nil),
     DocumentEdit(name: "format docx", pointer: "/source/format", json: #""docx""#, errorPath: nil),
 ]
@@ -397,5 +397,36 @@ private let refusedSchemas: [(schema: String, message: String)] = [
     @Test func rejectsTextThatIsNotJSON() throws {
         let schema = try JSONSchema(data: Data("true".utf8))
         #expect(throws: (any Error).self) { try schema.validate(jsonData: Data("{".utf8)) }
+    }
+}
+
+@Suite("Entity values in the schema")
+struct EntityValueSchemaTests {
+    static func document(_ entity: String) -> String {
+        #"{"schema_version": 1, "source": {"path": "a", "format": "text", "encoding": "utf-8", "bytes": 1, "sha256": "\#(String(repeating: "0", count: 64))"}, "text": "x", "blocks": [], "entities": [\#(entity)], "warnings": []}"#
+    }
+
+    /// (entity JSON, whether the schema accepts it)
+    static let cases: [(String, Bool)] = [
+        (#"{"type": "date", "text": "x", "start": 0, "end": 1, "value": "2024-10-10T09:09"}"#, true),
+        (#"{"type": "date", "text": "x", "start": 0, "end": 1, "value": "10/10/2024"}"#, false),
+        (#"{"type": "period", "text": "x", "start": 0, "end": 1, "value": {"start": "2023", "end": "2025"}}"#, true),
+        (#"{"type": "period", "text": "x", "start": 0, "end": 1, "value": {"start": "2023"}}"#, false),
+        (#"{"type": "money", "text": "x", "start": 0, "end": 1, "value": {"amount": 1766925000, "currency": "VND"}}"#, true),
+        (#"{"type": "money", "text": "x", "start": 0, "end": 1, "value": {"amount": "5", "currency": "VND"}}"#, false),
+        (#"{"type": "province", "text": "x", "start": 0, "end": 1, "value": {"name": "Bắc Giang", "country": "VN", "code": "24", "successor": "Bắc Ninh"}}"#, true),
+        (#"{"type": "province", "text": "x", "start": 0, "end": 1, "value": {"name": "Xaisomboun", "country": "LA", "code": null, "successor": null}}"#, true),
+        (#"{"type": "twg", "text": "x", "start": 0, "end": 1, "value": {"id": "NKT"}}"#, false),
+        (#"{"type": "person", "text": "x", "start": 0, "end": 1, "value": {"name": "Đào Hồng Lan", "title": "Bộ trưởng Bộ Y tế"}}"#, true),
+        (#"{"type": "document-ref", "text": "x", "start": 0, "end": 1, "value": "123 /KH-SYT"}"#, false),
+        (#"{"type": "phone", "text": "x", "start": 0, "end": 1, "value": "0462732235"}"#, true),
+        (#"{"type": "weather", "text": "x", "start": 0, "end": 1, "value": "sunny"}"#, false),
+    ]
+
+    @Test("Each entity type's value has its shape", arguments: cases)
+    func shapes(entity: String, valid: Bool) throws {
+        let schema = try JSONSchema(data: Data(contentsOf: Paths.packageRoot().appendingPathComponent("docs/schema/document.schema.json")))
+        let errors = try schema.validate(jsonData: Data(Self.document(entity).utf8))
+        #expect(errors.isEmpty == valid, "\(errors)")
     }
 }

@@ -19,7 +19,7 @@ struct PipelineFileTests {
 
     /// (YAML, the key the error must name, a phrase the reason must contain)
     static let badFiles: [(String, String, String)] = [
-        ("stages:\n  - read\n  - normalise\n", "stages[1]", "unknown stage 'normalise'; stages are: read, normalize, segment"),
+        ("stages:\n  - read\n  - normalise\n", "stages[1]", "unknown stage 'normalise'; stages are: read, normalize, segment, entities"),
         ("stages:\n  - read\n  - normalize:\n      tonse: official\n", "stages[1].normalize.tonse", "unknown option (did you mean 'tones'?)"),
         ("stages:\n  - read\n  - normalize:\n      tones: loud\n", "stages[1].normalize.tones", "\"loud\" is not one of: official, main-vowel, keep"),
         ("stages:\n  - read\n  - normalize:\n      whitespace: maybe\n", "stages[1].normalize.whitespace", "expected true or false"),

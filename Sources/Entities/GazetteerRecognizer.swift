@@ -1,0 +1,207 @@
+import DocumentModel
+import Foundation
+import VietnameseText
+
+/// Provinces (with their 2025 successors), neighbour-country provinces, countries, development
+/// partners and technical working groups, found with one `Gazetteer` over the folded key and then
+/// checked against the text as written:
+///
+/// - in text written with diacritics, a hit must carry the same letters as the name up to case
+///   and tone placement ("Lao" in "lao động" is not "Lào"); text written without any diacritics
+///   ("Cao Bang") matches on the folded key alone;
+/// - names start with a capital; acronyms ("WHO", "RHAG") must be written in capitals;
+/// - "Anh" is the United Kingdom only after "Hoàng gia", "Vương quốc", "nước" or "Liên hiệp";
+/// - a technical working group is named by its acronym, or by "NKT về …" / "Nhóm kỹ thuật về …"
+///   followed by its topic (and an acronym in brackets, which joins the span).
+public struct GazetteerRecognizer: Recognizer {
+    public let types: Set<EntityType> = [.province, .country, .partner, .twg]
+
+    enum Payload: Sendable {
+        case province(JSONValue)
+        case country(String)
+        case partner(String)
+        case twg(String)
+        /// "Anh": the United Kingdom only after one of the context words.
+        case contextualCountry(String)
+    }
+
+    struct TWG: Sendable {
+        var id: String
+        var keywords: [String]  // folded phrases
+    }
+
+    let gazetteer: Gazetteer
+    let payloads: [Payload]
+    let twgs: [TWG]
+
+    /// Builds the recogniser from the package's data files.
+    public static func load() throws -> GazetteerRecognizer {
+        var entries: [Gazetteer.Entry] = []
+        var payloads: [Payload] = []
+        func add(_ name: String, _ payload: Payload) {
+            let trimmed = name.trimmingCharacters(in: .whitespaces)
+            guard !trimmed.isEmpty else { return }
+            entries.append(Gazetteer.Entry(name: trimmed.precomposedStringWithCanonicalMapping, payload: payloads.count))
+            payloads.append(payload)
+        }
+
+        // Provinces of Vietnam before 1 July 2025, and what each belongs to since.
+        let provinces = try DataFile.load("provinces.csv").records
+        var byCode: [String: JSONValue] = [:]
+        for row in provinces where row["era"] == "pre2025" {
+            guard let code = row["code"], let name = row["name"] else { continue }
+            let successor = row["successor_name"].flatMap { $0.isEmpty ? nil : $0 }
+            let value = JSONValue.object([
+                .init("name", .string(name)), .init("country", .string("VN")), .init("code", .string(code)),
+                .init("successor", successor.map(JSONValue.string) ?? .null),
+            ])
+            byCode[code] = value
+            add(name, .province(value))
+        }
+        for row in try DataFile.load("province_variants.csv").records {
+            guard let variant = row["variant"], let code = row["code"], let value = byCode[code] else { continue }
+            add(variant, .province(value))
+        }
+        for row in try DataFile.load("neighbour_provinces.csv").records {
+            guard let country = row["country"], let name = row["name"] else { continue }
+            let value = JSONValue.object([
+                .init("name", .string(name)), .init("country", .string(country)), .init("code", .null), .init("successor", .null),
+            ])
+            add(name, .province(value))
+            for v in (row["variants"] ?? "").split(separator: "|") { add(String(v), .province(value)) }
+        }
+
+        // Countries: CLDR's Vietnamese and English names, and other spellings.
+        for row in try DataFile.load("countries.csv").records {
+            guard let code = row["code"] else { continue }
+            if let vi = row["name_vi"] { add(vi, .country(code)) }
+            if let en = row["name_en"] { add(en, .country(code)) }
+        }
+        for row in try DataFile.load("country_variants.csv").records {
+            guard let variant = row["variant"], let code = row["code"] else { continue }
+            add(variant, .country(code))
+        }
+        add("Anh", .contextualCountry("GB"))
+
+        // Development partners: acronyms, English and Vietnamese names, aliases.
+        for row in try DataFile.load("partners.csv").records {
+            guard let id = row["id"] else { continue }
+            add(id, .partner(id))
+            for key in ["name_en", "name_vi"] { if let name = row[key] { add(name, .partner(id)) } }
+            for alias in (row["aliases"] ?? "").split(separator: "|") { add(String(alias), .partner(id)) }
+        }
+
+        // Technical working groups: acronyms here; topics after "NKT về" by rule.
+        var twgs: [TWG] = []
+        for row in try DataFile.load("twgs.csv").records {
+            guard let id = row["id"] else { continue }
+            add(id, .twg(id))
+            var keywords = (row["keywords"] ?? "").split(separator: "|").map { Self.foldedPhrase(String($0)) }
+            if let name = row["name_vi"] { keywords.append(Self.foldedPhrase(name)) }
+            twgs.append(TWG(id: id, keywords: keywords.filter { !$0.isEmpty }.sorted { $0.count > $1.count }))
+        }
+        return GazetteerRecognizer(gazetteer: Gazetteer(entries), payloads: payloads, twgs: twgs)
+    }
+
+    /// "Sức khỏe sinh sản" -> "suc khoe sinh san".
+    static func foldedPhrase(_ s: String) -> String {
+        Folding.fold(s).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: " ")
+    }
+
+    /// Lowercase letters and digits with official tone placement: what "the same name as
+    /// written" means when diacritics are present.
+    static func comparable(_ s: String) -> String {
+        let toned = TonePlacement.apply(s.precomposedStringWithCanonicalMapping, style: .official)
+        return String(String.UnicodeScalarView(toned.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }))
+    }
+
+    static let ukContext = ["hoang gia", "vuong quoc", "nuoc", "lien hiep", "tieng"]
+
+    public func recognize(_ p: UnsafeBufferPointer<UInt8>, into matches: inout [Match]) {
+        // Text written with diacritics anywhere must match names with their diacritics.
+        var nonASCII = 0
+        for b in p where b >= 0xC3 { nonASCII += 1 }
+        let withDiacritics = nonASCII * 100 > p.count
+
+        for hit in gazetteer.hits(in: p) {
+            let written = String(decoding: UnsafeBufferPointer(rebasing: p[hit.start..<hit.end]), as: UTF8.self)
+            let writtenComparable = Self.comparable(written)
+            let hasMarks = written.unicodeScalars.contains { $0.value >= 0xC0 }
+            guard let first = written.unicodeScalars.first, first.properties.isUppercase || first.properties.numericType != nil else { continue }
+            var seen = Set<String>()
+            for e in hit.entries {
+                let entry = gazetteer.entries[e]
+                let name = entry.name
+                let isAcronym = !name.unicodeScalars.contains { $0.properties.isLowercase } && name.unicodeScalars.filter { $0.properties.isAlphabetic }.count <= 8
+                if isAcronym {
+                    guard written.replacingOccurrences(of: " ", with: "") == name.replacingOccurrences(of: " ", with: "") else { continue }
+                } else if withDiacritics || hasMarks {
+                    guard writtenComparable == Self.comparable(name) else { continue }
+                }
+                let match: Match
+                switch payloads[entry.payload] {
+                case .province(let value):
+                    match = Match(.province, hit.start, hit.end, value, rule: "gazetteer")
+                case .country(let code):
+                    match = Match(.country, hit.start, hit.end, .object([.init("code", .string(code))]), rule: "gazetteer")
+                case .partner(let id):
+                    match = Match(.partner, hit.start, hit.end, .object([.init("id", .string(id))]), rule: "gazetteer")
+                case .twg(let id):
+                    match = Match(.twg, hit.start, hit.end, .object([.init("id", .string(id))]), rule: "acronym")
+                case .contextualCountry(let code):
+                    guard precededBy(Self.ukContext, p, hit.start) else { continue }
+                    match = Match(.country, hit.start, hit.end, .object([.init("code", .string(code))]), rule: "context")
+                }
+                let key = "\(match.type.rawValue)|\(match.value)"
+                if seen.insert(key).inserted { matches.append(match) }
+            }
+        }
+        recognizeTWGPhrases(p, into: &matches)
+    }
+
+    /// Whether one of the folded phrases ends just before `start` (a space between).
+    func precededBy(_ phrases: [String], _ p: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
+        let from = max(0, start - 48)
+        var lead = from
+        while lead < start && p[lead] & 0xC0 == 0x80 { lead += 1 }
+        let before = Self.foldedPhrase(String(decoding: UnsafeBufferPointer(rebasing: p[lead..<start]), as: UTF8.self))
+        return phrases.contains { before == $0 || before.hasSuffix(" " + $0) }
+    }
+
+    /// "NKT về Sức khỏe sinh sản (RHAG)", "Nhóm kỹ thuật về Dinh dưỡng".
+    func recognizeTWGPhrases(_ p: UnsafeBufferPointer<UInt8>, into matches: inout [Match]) {
+        let n = p.count
+        var i = 0
+        while i < n {
+            let b = p[i]
+            guard b == UInt8(ascii: "N") || b == UInt8(ascii: "n"), UTF8Text.boundaryBefore(p, i) else { i += 1; continue }
+            var afterHead: Int? = nil
+            if let end = UTF8Text.matchFolded(p, at: i, "nkt"), p[i + 1] == UInt8(ascii: "K") { afterHead = end }
+            else if let end = UTF8Text.matchFolded(p, at: i, "nhom ky thuat") { afterHead = end }
+            guard let head = afterHead else { i += 1; continue }
+            var j = UTF8Text.skipSpaces(p, from: head)
+            guard let afterVe = UTF8Text.matchFolded(p, at: j, "ve") else { i = head; continue }
+            j = UTF8Text.skipSpaces(p, from: afterVe)
+            var found: (id: String, end: Int)? = nil
+            for twg in twgs {
+                for keyword in twg.keywords {
+                    if let end = UTF8Text.matchFolded(p, at: j, keyword), UTF8Text.boundaryAfter(p, end) {
+                        if found == nil || end > found?.end ?? 0 { found = (twg.id, end) }
+                    }
+                }
+            }
+            guard let (id, topicEnd) = found else { i = head; continue }
+            var end = topicEnd
+            // The rest of a bracketed qualifier and an acronym in brackets join the span:
+            // "(bao gồm Bảo hiểm y tế)", "(RHAG)".
+            var k = UTF8Text.skipSpaces(p, from: end)
+            while k < n && p[k] == UInt8(ascii: "(") {
+                guard let close = (k..<min(n, k + 80)).first(where: { p[$0] == UInt8(ascii: ")") || p[$0] == 0x0A }), p[close] == UInt8(ascii: ")") else { break }
+                end = close + 1
+                k = UTF8Text.skipSpaces(p, from: end)
+            }
+            matches.append(Match(.twg, i, end, .object([.init("id", .string(id))]), rule: "nkt-topic"))
+            i = end
+        }
+    }
+}
