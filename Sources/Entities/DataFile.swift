@@ -34,10 +34,14 @@ public struct DataFile: Sendable {
         candidates.append(Bundle.main.bundleURL.appendingPathComponent("Contents/Resources/\(bundleName)"))
         #endif
         for c in candidates {
-            let file = c.appendingPathComponent(name)
-            if FileManager.default.fileExists(atPath: file.path) { return file }
+            for file in [c.appendingPathComponent("Resources").appendingPathComponent(name), c.appendingPathComponent(name)]
+            where FileManager.default.fileExists(atPath: file.path) {
+                return file
+            }
         }
-        return Bundle.module.url(forResource: (name as NSString).deletingPathExtension, withExtension: (name as NSString).pathExtension)
+        let stem = (name as NSString).deletingPathExtension, ext = (name as NSString).pathExtension
+        return Bundle.module.url(forResource: stem, withExtension: ext, subdirectory: "Resources")
+            ?? Bundle.module.url(forResource: stem, withExtension: ext)
     }
 
     public static func parse(_ text: String, name: String) -> DataFile {

@@ -143,7 +143,9 @@ public struct GazetteerRecognizer: Recognizer {
                 case .province(let value):
                     match = Match(.province, hit.start, hit.end, value, rule: "gazetteer")
                 case .country(let code):
-                    match = Match(.country, hit.start, hit.end, .object([.init("code", .string(code))]), rule: "gazetteer")
+                    let start = afterStateForm(p, hit.start, hit.end)
+                    if start == hit.start && isOneWord(written) && !standsAlone(p, hit.start, hit.end) { continue }
+                    match = Match(.country, start, hit.end, .object([.init("code", .string(code))]), rule: start == hit.start ? "gazetteer" : "state-form")
                 case .partner(let id):
                     match = Match(.partner, hit.start, hit.end, .object([.init("id", .string(id))]), rule: "gazetteer")
                 case .twg(let id):
@@ -158,6 +160,67 @@ public struct GazetteerRecognizer: Recognizer {
         }
         recognizeTWGPhrases(p, into: &matches)
     }
+
+    /// Words that name a state's form rather than the country; a country's span leaves them out
+    /// ("Cộng hòa Séc" -> "Séc", "Vương quốc Anh" -> "Anh"). Folded, longest first.
+    static let stateForms = [
+        "cong hoa xa hoi chu nghia", "cong hoa dan chu nhan dan", "cong hoa nhan dan", "cong hoa lien bang",
+        "cong hoa hoi giao", "cong hoa dan chu", "cong hoa", "vuong quoc", "lien bang", "hop chung quoc", "dai cong quoc", "cong quoc",
+    ]
+
+    /// Where the country's own name starts once a leading state form is left out.
+    func afterStateForm(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+        for form in Self.stateForms {
+            if let e = UTF8Text.matchFolded(p, at: start, form) {
+                let next = UTF8Text.skipSpaces(p, from: e)
+                if next > e && next < end { return next }
+            }
+        }
+        return start
+    }
+
+    /// A name of one syllable ("Đức", "Pháp", "Mỹ", "Lào"): such names are also parts of other
+    /// names (Việt Đức, Đức Giang, Phú Mỹ, Lào Cai) and of words (Pháp lệnh).
+    func isOneWord(_ written: String) -> Bool {
+        !written.contains(" ") && !written.contains("-") && written.unicodeScalars.count <= 5
+    }
+
+    /// Compounds in which a one-word country name is a word, not the country (folded).
+    static let compounds: [String: Set<String>] = [
+        "phap": ["lenh", "luat", "ly", "che", "nhan", "dinh", "quy", "y", "su"],
+        "my": ["pham", "thuat", "man", "vi"],
+        "duc": ["tin", "tinh", "hanh", "do"],
+        "nga": ["ba", "nghieng"],
+        "an": ["do"],
+    ]
+
+    /// Whether a one-word name stands alone: no capitalised word directly before or after it
+    /// (that would make it part of a longer name), and not the head of a known compound.
+    func standsAlone(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        // The word after.
+        let after = UTF8Text.skipSpaces(p, from: end)
+        if after > end, let (v, _) = UTF8Text.scalar(p, at: after), UTF8Text.isLetter(v) {
+            if let s = Unicode.Scalar(v), s.properties.isUppercase { return false }
+            let name = Self.foldedPhrase(String(decoding: UnsafeBufferPointer(rebasing: p[start..<end]), as: UTF8.self))
+            if let next = UTF8Text.foldedWord(p, at: after), Self.compounds[name]?.contains(next.key) == true { return false }
+        }
+        // The word before: find its first letter.
+        var j = start
+        while j > 0, p[j - 1] == 0x20 { j -= 1 }
+        guard j < start, j > 0 else { return true }
+        var k = j
+        while let prev = UTF8Text.previousStart(p, before: k), let (v, _) = UTF8Text.scalar(p, at: prev), UTF8Text.isLetter(v) { k = prev }
+        guard k < j, let (v, _) = UTF8Text.scalar(p, at: k), let s = Unicode.Scalar(v) else { return true }
+        // A capitalised word before joins the name, unless it starts a sentence-like context such
+        // as "Cộng hòa", "Vương quốc", "Hoàng gia", "Chính phủ", "Đại sứ", "Tổng thống".
+        if s.properties.isUppercase {
+            let word = Self.foldedPhrase(String(decoding: UnsafeBufferPointer(rebasing: p[k..<j]), as: UTF8.self))
+            return Self.capitalisedContext.contains(word)
+        }
+        return true
+    }
+
+    static let capitalisedContext: Set<String> = ["nuoc", "tai", "voi", "va", "cua", "sang", "den", "tu", "o", "giua", "phia"]
 
     /// Whether one of the folded phrases ends just before `start` (a space between).
     func precededBy(_ phrases: [String], _ p: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
