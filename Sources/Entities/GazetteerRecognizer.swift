@@ -141,7 +141,8 @@ public struct GazetteerRecognizer: Recognizer {
                 let match: Match
                 switch payloads[entry.payload] {
                 case .province(let value):
-                    match = Match(.province, hit.start, hit.end, value, rule: "gazetteer")
+                    let start = afterLocalityWord(p, hit.start, hit.end)
+                    match = Match(.province, start, hit.end, value, rule: "gazetteer")
                 case .country(let code):
                     let start = afterStateForm(p, hit.start, hit.end)
                     if start == hit.start && isOneWord(written) && !standsAlone(p, hit.start, hit.end) { continue }
@@ -159,6 +160,42 @@ public struct GazetteerRecognizer: Recognizer {
             }
         }
         recognizeTWGPhrases(p, into: &matches)
+        joinBracketedAcronyms(p, &matches)
+    }
+
+    /// "Tổ chức Y tế thế giới (WHO)" is one partner: a name followed by the same partner's
+    /// acronym in brackets becomes one match covering both.
+    func joinBracketedAcronyms(_ p: UnsafeBufferPointer<UInt8>, _ matches: inout [Match]) {
+        let partners = matches.indices.filter { matches[$0].type == .partner }
+        var byStart: [Int: Int] = [:]
+        for k in partners { byStart[matches[k].start] = k }
+        var drop = Set<Int>()
+        for k in partners {
+            let m = matches[k]
+            let open = UTF8Text.skipSpaces(p, from: m.end)
+            guard open < p.count, p[open] == UInt8(ascii: "("), let inner = byStart[open + 1], inner != k,
+                  matches[inner].value == m.value, matches[inner].end < p.count, p[matches[inner].end] == UInt8(ascii: ")") else { continue }
+            matches[k].end = matches[inner].end + 1
+            matches[k].rule = "name-acronym"
+            drop.insert(inner)
+        }
+        if !drop.isEmpty {
+            matches = matches.enumerated().filter { !drop.contains($0.offset) }.map(\.element)
+        }
+    }
+
+    /// Words naming the kind of unit ("TP. ", "Thành phố ", "Tỉnh ") stay outside a province's
+    /// span; an abbreviation written as one token ("TP.HCM") keeps them.
+    static let localityWords = ["thanh pho", "tinh", "tp"]
+
+    func afterLocalityWord(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+        for word in Self.localityWords {
+            guard var e = UTF8Text.matchFolded(p, at: start, word) else { continue }
+            if e < end && p[e] == UInt8(ascii: ".") { e += 1 }
+            let next = UTF8Text.skipSpaces(p, from: e)
+            if next > e && next < end { return next }
+        }
+        return start
     }
 
     /// Words that name a state's form rather than the country; a country's span leaves them out
@@ -255,13 +292,13 @@ public struct GazetteerRecognizer: Recognizer {
             }
             guard let (id, topicEnd) = found else { i = head; continue }
             var end = topicEnd
-            // The rest of a bracketed qualifier and an acronym in brackets join the span:
-            // "(bao gồm Bảo hiểm y tế)", "(RHAG)".
-            var k = UTF8Text.skipSpaces(p, from: end)
-            while k < n && p[k] == UInt8(ascii: "(") {
-                guard let close = (k..<min(n, k + 80)).first(where: { p[$0] == UInt8(ascii: ")") || p[$0] == 0x0A }), p[close] == UInt8(ascii: ")") else { break }
-                end = close + 1
-                k = UTF8Text.skipSpaces(p, from: end)
+            // The group's acronym in brackets joins the span: "(RHAG)". Other bracketed notes
+            // ("(bao gồm Bảo hiểm y tế)") do not.
+            let k = UTF8Text.skipSpaces(p, from: end)
+            let acronym = Array(id.utf8)
+            if k + acronym.count + 1 < n, p[k] == UInt8(ascii: "("),
+               Array(p[(k + 1)..<(k + 1 + acronym.count)]) == acronym, p[k + 1 + acronym.count] == UInt8(ascii: ")") {
+                end = k + acronym.count + 2
             }
             matches.append(Match(.twg, i, end, .object([.init("id", .string(id))]), rule: "nkt-topic"))
             i = end
