@@ -50,11 +50,21 @@ public struct Document: Sendable, Equatable {
             }
             previousEnd = block.end
         }
-        for (i, entity) in entities.enumerated() {
+        // Entities checked in order of their start, walking the text once (slicing from the
+        // start for each entity would be quadratic on long texts).
+        let order = entities.indices.sorted { entities[$0].start < entities[$1].start }
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        var offset = 0
+        for i in order {
+            let entity = entities[i]
             if entity.start < 0 || entity.end > count || entity.start > entity.end {
                 return "entity \(i) spans \(entity.start)..<\(entity.end) outside the text (0..<\(count))"
             }
-            if slice(entity.start, entity.end) != entity.text[...] {
+            index = scalars.index(index, offsetBy: entity.start - offset)
+            offset = entity.start
+            let end = scalars.index(index, offsetBy: entity.end - entity.start)
+            if !scalars[index..<end].elementsEqual(entity.text.unicodeScalars) {
                 return "entity \(i) text \"\(entity.text)\" differs from the text at \(entity.start)..<\(entity.end)"
             }
         }

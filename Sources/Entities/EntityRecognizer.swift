@@ -27,17 +27,21 @@ public struct EntityRecognizer: Sendable {
 
     /// Longest match wins within a type; the survivors in text order, with scalar offsets.
     static func resolve(_ matches: [Match], in bytes: UnsafeBufferPointer<UInt8>) -> [Entity] {
+        // Per type, in order of start (longer first at the same start): an overlapping match
+        // replaces the one kept before it only when it is longer.
         var kept: [Match] = []
         let byType = Dictionary(grouping: matches.filter { $0.start < $0.end && $0.end <= bytes.count }, by: \.type)
         for type in byType.keys.sorted() {
-            let candidates = (byType[type] ?? []).sorted {
-                ($0.end - $0.start, -$0.start) > ($1.end - $1.start, -$1.start)
+            let candidates = (byType[type] ?? []).sorted { ($0.start, $1.end - $1.start) < ($1.start, $0.end - $0.start) }
+            var chosen: [Match] = []
+            for m in candidates {
+                if let last = chosen.last, m.start < last.end {
+                    if m.end - m.start > last.end - last.start { chosen[chosen.count - 1] = m }
+                } else {
+                    chosen.append(m)
+                }
             }
-            var taken: [Range<Int>] = []
-            for m in candidates where !taken.contains(where: { $0.overlaps(m.start..<m.end) }) {
-                taken.append(m.start..<m.end)
-                kept.append(m)
-            }
+            kept.append(contentsOf: chosen)
         }
         kept.sort { ($0.start, $0.end, $0.type.rawValue) < ($1.start, $1.end, $1.type.rawValue) }
 
@@ -69,6 +73,8 @@ extension EntityRecognizer {
     }
 
     private static let cachedStandard: Result<EntityRecognizer, any Error> = Result {
-        EntityRecognizer(recognizers: [try GazetteerRecognizer.load()])
+        EntityRecognizer(recognizers: [
+            try GazetteerRecognizer.load(), MoneyRecognizer(), DocumentRefRecognizer(), ContactRecognizer(),
+        ])
     }
 }
