@@ -26,7 +26,11 @@ public struct Document: Sendable, Equatable {
     }
 
     /// Number of Unicode scalars in `text`: the exclusive upper bound for every offset.
-    public var scalarCount: Int { text.unicodeScalars.count }
+    public var scalarCount: Int {
+        var count = 0
+        for b in text.utf8 where b & 0xC0 != 0x80 { count += 1 }
+        return count
+    }
 
     /// The text of a half-open scalar range, e.g. a block's or an entity's span.
     public func slice(_ start: Int, _ end: Int) -> Substring {

@@ -27,12 +27,26 @@ public struct GazetteerRecognizer: Recognizer {
 
     struct TWG: Sendable {
         var id: String
-        var keywords: [String]  // folded phrases
+        var keywords: [[String]]  // folded phrases, split into words
     }
 
     let gazetteer: Gazetteer
     let payloads: [Payload]
     let twgs: [TWG]
+    /// Per entry: its name as `comparable` gives it, and whether it is an acronym.
+    let comparableNames: [String]
+    let acronyms: [Bool]
+
+    init(gazetteer: Gazetteer, payloads: [Payload], twgs: [TWG]) {
+        self.gazetteer = gazetteer
+        self.payloads = payloads
+        self.twgs = twgs
+        comparableNames = gazetteer.entries.map { Self.comparable($0.name) }
+        acronyms = gazetteer.entries.map { entry in
+            !entry.name.unicodeScalars.contains { $0.properties.isLowercase }
+                && entry.name.unicodeScalars.filter { $0.properties.isAlphabetic }.count <= 8
+        }
+    }
 
     /// Builds the recogniser from the package's data files.
     public static func load() throws -> GazetteerRecognizer {
@@ -98,7 +112,8 @@ public struct GazetteerRecognizer: Recognizer {
             add(id, .twg(id))
             var keywords = (row["keywords"] ?? "").split(separator: "|").map { Self.foldedPhrase(String($0)) }
             if let name = row["name_vi"] { keywords.append(Self.foldedPhrase(name)) }
-            twgs.append(TWG(id: id, keywords: keywords.filter { !$0.isEmpty }.sorted { $0.count > $1.count }))
+            let sorted = keywords.filter { !$0.isEmpty }.sorted { $0.count > $1.count }
+            twgs.append(TWG(id: id, keywords: sorted.map { $0.split(separator: " ").map(String.init) }))
         }
         return GazetteerRecognizer(gazetteer: Gazetteer(entries), payloads: payloads, twgs: twgs)
     }
@@ -123,20 +138,25 @@ public struct GazetteerRecognizer: Recognizer {
         for b in p where b >= 0xC3 { nonASCII += 1 }
         let withDiacritics = nonASCII * 100 > p.count
 
+        var comparableCache: [String: String] = [:]
         for hit in gazetteer.hits(in: p) {
             let written = String(decoding: UnsafeBufferPointer(rebasing: p[hit.start..<hit.end]), as: UTF8.self)
-            let writtenComparable = Self.comparable(written)
-            let hasMarks = written.unicodeScalars.contains { $0.value >= 0xC0 }
             guard let first = written.unicodeScalars.first, first.properties.isUppercase || first.properties.numericType != nil else { continue }
-            var seen = Set<String>()
+            let hasMarks = written.utf8.contains { $0 >= 0xC3 }
+            let writtenComparable: String
+            if let cached = comparableCache[written] {
+                writtenComparable = cached
+            } else {
+                writtenComparable = Self.comparable(written)
+                comparableCache[written] = writtenComparable
+            }
+            var seen: [(EntityType, JSONValue)] = []
             for e in hit.entries {
                 let entry = gazetteer.entries[e]
-                let name = entry.name
-                let isAcronym = !name.unicodeScalars.contains { $0.properties.isLowercase } && name.unicodeScalars.filter { $0.properties.isAlphabetic }.count <= 8
-                if isAcronym {
-                    guard written.replacingOccurrences(of: " ", with: "") == name.replacingOccurrences(of: " ", with: "") else { continue }
+                if acronyms[e] {
+                    guard written.replacingOccurrences(of: " ", with: "") == entry.name.replacingOccurrences(of: " ", with: "") else { continue }
                 } else if withDiacritics || hasMarks {
-                    guard writtenComparable == Self.comparable(name) else { continue }
+                    guard writtenComparable == comparableNames[e] else { continue }
                 }
                 let match: Match
                 switch payloads[entry.payload] {
@@ -155,8 +175,10 @@ public struct GazetteerRecognizer: Recognizer {
                     guard precededBy(Self.ukContext, p, hit.start) else { continue }
                     match = Match(.country, hit.start, hit.end, .object([.init("code", .string(code))]), rule: "context")
                 }
-                let key = "\(match.type.rawValue)|\(match.value)"
-                if seen.insert(key).inserted { matches.append(match) }
+                if !seen.contains(where: { $0.0 == match.type && $0.1 == match.value }) {
+                    seen.append((match.type, match.value))
+                    matches.append(match)
+                }
             }
         }
         recognizeTWGPhrases(p, into: &matches)
@@ -186,11 +208,12 @@ public struct GazetteerRecognizer: Recognizer {
 
     /// Words naming the kind of unit ("TP. ", "Thành phố ", "Tỉnh ") stay outside a province's
     /// span; an abbreviation written as one token ("TP.HCM") keeps them.
-    static let localityWords = ["thanh pho", "tinh", "tp"]
+    static let localityWords: [[String]] = [["thanh", "pho"], ["tinh"], ["tp"]]
 
     func afterLocalityWord(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+        guard p[start] | 0x20 == UInt8(ascii: "t") else { return start }  // all start with t
         for word in Self.localityWords {
-            guard var e = UTF8Text.matchFolded(p, at: start, word) else { continue }
+            guard var e = UTF8Text.matchFolded(p, at: start, words: word) else { continue }
             if e < end && p[e] == UInt8(ascii: ".") { e += 1 }
             let next = UTF8Text.skipSpaces(p, from: e)
             if next > e && next < end { return next }
@@ -200,15 +223,22 @@ public struct GazetteerRecognizer: Recognizer {
 
     /// Words that name a state's form rather than the country; a country's span leaves them out
     /// ("Cộng hòa Séc" -> "Séc", "Vương quốc Anh" -> "Anh"). Folded, longest first.
-    static let stateForms = [
+    static let stateForms: [[String]] = [
         "cong hoa xa hoi chu nghia", "cong hoa dan chu nhan dan", "cong hoa nhan dan", "cong hoa lien bang",
         "cong hoa hoi giao", "cong hoa dan chu", "cong hoa", "vuong quoc", "lien bang", "hop chung quoc", "dai cong quoc", "cong quoc",
-    ]
+    ].map { $0.split(separator: " ").map(String.init) }
+    static let stateFormFirstWords = Set(stateForms.compactMap(\.first))
 
     /// Where the country's own name starts once a leading state form is left out.
     func afterStateForm(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+        // Every state form starts with C, V, L, H or Đ (0xC4 0x90): skip the rest at once.
+        switch p[start] | 0x20 {
+        case UInt8(ascii: "c"), UInt8(ascii: "v"), UInt8(ascii: "l"), UInt8(ascii: "h"): break
+        default: if p[start] != 0xC4 { return start }
+        }
+        guard let first = UTF8Text.foldedWord(p, at: start), Self.stateFormFirstWords.contains(first.key) else { return start }
         for form in Self.stateForms {
-            if let e = UTF8Text.matchFolded(p, at: start, form) {
+            if let e = UTF8Text.matchFolded(p, at: start, words: form) {
                 let next = UTF8Text.skipSpaces(p, from: e)
                 if next > e && next < end { return next }
             }
@@ -276,8 +306,12 @@ public struct GazetteerRecognizer: Recognizer {
             let b = p[i]
             guard b == UInt8(ascii: "N") || b == UInt8(ascii: "n"), UTF8Text.boundaryBefore(p, i) else { i += 1; continue }
             var afterHead: Int? = nil
-            if let end = UTF8Text.matchFolded(p, at: i, "nkt"), p[i + 1] == UInt8(ascii: "K") { afterHead = end }
-            else if let end = UTF8Text.matchFolded(p, at: i, "nhom ky thuat") { afterHead = end }
+            guard i + 3 < n else { break }
+            if p[i + 1] == UInt8(ascii: "K"), p[i + 2] == UInt8(ascii: "T"), UTF8Text.boundaryAfter(p, i + 3) {
+                afterHead = i + 3
+            } else if p[i + 1] | 0x20 == UInt8(ascii: "h"), let end = UTF8Text.matchFolded(p, at: i, "nhom ky thuat") {
+                afterHead = end
+            }
             guard let head = afterHead else { i += 1; continue }
             var j = UTF8Text.skipSpaces(p, from: head)
             guard let afterVe = UTF8Text.matchFolded(p, at: j, "ve") else { i = head; continue }
@@ -285,7 +319,7 @@ public struct GazetteerRecognizer: Recognizer {
             var found: (id: String, end: Int)? = nil
             for twg in twgs {
                 for keyword in twg.keywords {
-                    if let end = UTF8Text.matchFolded(p, at: j, keyword), UTF8Text.boundaryAfter(p, end) {
+                    if let end = UTF8Text.matchFolded(p, at: j, words: keyword), UTF8Text.boundaryAfter(p, end) {
                         if found == nil || end > found?.end ?? 0 { found = (twg.id, end) }
                     }
                 }

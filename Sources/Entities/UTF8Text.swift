@@ -84,8 +84,12 @@ public enum UTF8Text {
     /// Matches a phrase of folded words ("thang", "nam") at `i`, words separated by spaces;
     /// returns the end offset, or nil. The phrase is given folded, words separated by one space.
     public static func matchFolded(_ p: UnsafeBufferPointer<UInt8>, at i: Int, _ phrase: String) -> Int? {
+        matchFolded(p, at: i, words: phrase.split(separator: " ").map(String.init))
+    }
+
+    /// The same with the phrase already split into folded words (for hot loops).
+    public static func matchFolded(_ p: UnsafeBufferPointer<UInt8>, at i: Int, words: [String]) -> Int? {
         var j = i
-        let words = phrase.split(separator: " ")
         for (k, word) in words.enumerated() {
             if k > 0 {
                 let s = skipSpaces(p, from: j)

@@ -40,7 +40,6 @@ public enum SHA256 {
     public static func digest(_ message: [UInt8]) -> [UInt8] {
         var h = initial
         let k = rounds
-        var w = [UInt32](repeating: 0, count: 64)
         let bitLength = UInt64(message.count) &* 8
 
         // The last one or two blocks: the tail of the message, 0x80, zeros, the bit length.
@@ -49,6 +48,9 @@ public enum SHA256 {
         while tail.count % 64 != 56 { tail.append(0) }
         for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
 
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { kp in
+        _ = kp.initialize(from: k)
         func compress(_ block: UnsafeBufferPointer<UInt8>) {
             for t in 0..<16 {
                 let i = t * 4
@@ -63,7 +65,7 @@ public enum SHA256 {
             for t in 0..<64 {
                 let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
                 let ch = (e & f) ^ (~e & g)
-                let t1 = hh &+ s1 &+ ch &+ k[t] &+ w[t]
+                let t1 = hh &+ s1 &+ ch &+ kp[t] &+ w[t]
                 let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
                 let maj = (a & b) ^ (a & c) ^ (b & c)
                 let t2 = s0 &+ maj
@@ -86,6 +88,8 @@ public enum SHA256 {
                 compress(UnsafeBufferPointer(rebasing: rest[offset..<offset + 64]))
                 offset += 64
             }
+        }
+        }
         }
         var out = [UInt8]()
         out.reserveCapacity(32)

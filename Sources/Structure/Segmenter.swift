@@ -43,15 +43,14 @@ public enum Segmenter {
         while k < lines.count {
             let line = lines[k]
             if line.isBlank { k += 1; continue }
-            let head = prefixScalars(bytes, line, limit: 24)
-            let marker = Marker.parse(head)
+            let marker = mayStartWithMarker(bytes[line.byteStart]) ? Marker.parse(prefixScalars(bytes, line, limit: 24)) : nil
             var end = line.scalarEnd
             k += 1
             if join {
                 // Join following lines until a blank line or a line that starts an item or heading.
                 while k < lines.count, !lines[k].isBlank {
-                    let next = prefixScalars(bytes, lines[k], limit: 24)
-                    if Marker.parse(next) != nil || isCapitalHeading(bytes, lines[k]) { break }
+                    let starts = mayStartWithMarker(bytes[lines[k].byteStart]) && Marker.parse(prefixScalars(bytes, lines[k], limit: 24)) != nil
+                    if starts || isCapitalHeading(bytes, lines[k]) { break }
                     end = lines[k].scalarEnd
                     k += 1
                 }
@@ -159,6 +158,23 @@ public enum Segmenter {
         return lines
     }
 
+    /// Whether a line starting with this byte can start with a marker: a digit, a Roman
+    /// numeral, a lowercase letter ("a)"), C/P/M/Đ (Chương, Phần, Mục, Điều), ASCII bullet
+    /// symbols, or any non-ASCII lead byte (•, –, đ).
+    @inline(__always)
+    static func mayStartWithMarker(_ b: UInt8) -> Bool {
+        if b >= 0x80 { return true }
+        if b >= 0x30 && b <= 0x39 { return true }
+        if b >= 0x61 && b <= 0x7A { return true }
+        switch b {
+        case UInt8(ascii: "I"), UInt8(ascii: "V"), UInt8(ascii: "X"), UInt8(ascii: "L"), UInt8(ascii: "C"),
+             UInt8(ascii: "P"), UInt8(ascii: "M"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "*"):
+            return true
+        default:
+            return false
+        }
+    }
+
     static func prefixScalars(_ bytes: [UInt8], _ line: Line, limit: Int) -> [Unicode.Scalar] {
         var out: [Unicode.Scalar] = []
         let slice = bytes[line.byteStart..<line.byteEnd]
@@ -172,6 +188,8 @@ public enum Segmenter {
     /// of acronyms ("RHAG TOR", "WHO").
     static func isCapitalHeading(_ bytes: [UInt8], _ line: Line) -> Bool {
         guard line.scalarEnd - line.scalarStart <= 200 else { return false }
+        // Most lines have a lowercase ASCII letter: no need to look further.
+        for k in line.byteStart..<line.byteEnd where bytes[k] >= 0x61 && bytes[k] <= 0x7A { return false }
         let text = String(decoding: bytes[line.byteStart..<line.byteEnd], as: UTF8.self)
         var letters = 0
         for s in text.unicodeScalars {
