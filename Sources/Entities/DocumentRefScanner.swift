@@ -24,10 +24,10 @@ import DocumentModel
 /// or a year make the symbol on their own. The symbol must end at a boundary (no letter or
 /// digit, no '@', no '/' + letter or digit, no '_').
 ///
-/// Span: the number and symbol (`481/KH-UBND`), not the type word or "số" before it, except in
-/// the header form: `Số:` at the start of a line (the number-and-symbol line at the top of an
-/// official document), where the span runs from "Số" (`Số: 123 /KH-SYT`). Value: the canonical
-/// id as a string, spaces removed, "–" written "-": `123/KH-SYT`. Rules: "header", "symbol".
+/// Span: the number and symbol (`481/KH-UBND`, `123 /KH-SYT`), never the type word or "Số:"
+/// before it. The rule says where it stood: "header" for the `Số:` line at the start of a line
+/// (the number-and-symbol line at the top of an official document), "symbol" elsewhere. Value:
+/// the canonical id as a string, spaces removed, "–" written "-": `123/KH-SYT`.
 public struct DocumentRefRecognizer: Recognizer {
     public init() {}
 
@@ -107,7 +107,7 @@ public struct DocumentRefRecognizer: Recognizer {
         guard groups >= 2 || hasYear || intro != nil || typeNameBefore(p, numStart) else { return nil }
         let value = JSONValue.string(String(decoding: out, as: UTF8.self))
         if let intro, intro.header {
-            return Match(.documentRef, intro.start, end, value, rule: "header")
+            return Match(.documentRef, numStart, end, value, rule: "header")
         }
         return Match(.documentRef, numStart, end, value, rule: "symbol")
     }

@@ -74,7 +74,7 @@ extension EntityRecognizer {
 
     private static let cachedStandard: Result<EntityRecognizer, any Error> = Result {
         EntityRecognizer(recognizers: [
-            try GazetteerRecognizer.load(), MoneyRecognizer(), DocumentRefRecognizer(), ContactRecognizer(),
+            try GazetteerRecognizer.load(), DateRecognizer(), MoneyRecognizer(), DocumentRefRecognizer(), ContactRecognizer(),
         ])
     }
 }
