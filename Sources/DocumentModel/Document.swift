@@ -27,9 +27,29 @@ public struct Document: Sendable, Equatable {
 
     /// Number of Unicode scalars in `text`: the exclusive upper bound for every offset.
     public var scalarCount: Int {
-        var count = 0
-        for b in text.utf8 where b & 0xC0 != 0x80 { count += 1 }
-        return count
+        var copy = text
+        return copy.withUTF8 { Self.scalarCount($0) }
+    }
+
+    /// Unicode scalars in well-formed UTF-8: the bytes minus the continuation bytes (10xxxxxx),
+    /// counted eight bytes at a time.
+    public static func scalarCount(_ p: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = p.baseAddress else { return 0 }
+        let n = p.count
+        var continuation = 0
+        var i = 0
+        let high: UInt64 = 0x8080_8080_8080_8080
+        while i + 8 <= n {
+            let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            // Bit 7 set and bit 6 clear in a byte marks a continuation byte.
+            continuation += (x & high & ~(x << 1)).nonzeroBitCount
+            i += 8
+        }
+        while i < n {
+            if p[i] & 0xC0 == 0x80 { continuation += 1 }
+            i += 1
+        }
+        return n - continuation
     }
 
     /// The text of a half-open scalar range, e.g. a block's or an entity's span.

@@ -430,3 +430,13 @@ struct EntityValueSchemaTests {
         #expect(errors.isEmpty == valid, "\(errors)")
     }
 }
+
+@Suite("Scalar count")
+struct ScalarCountTests {
+    @Test("Counting continuation bytes gives Swift's scalar count", arguments: [
+        "", "a", "Thừa Thiên Huế", "🙂 emoji và tiếng Việt", String(repeating: "ệ", count: 17), "abcdefghijklmnop", "ắ\u{0301}x",
+    ])
+    func matches(text: String) {
+        #expect(Document(source: Source(path: "x"), text: text).scalarCount == text.unicodeScalars.count)
+    }
+}
