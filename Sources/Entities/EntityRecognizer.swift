@@ -75,6 +75,7 @@ extension EntityRecognizer {
     private static let cachedStandard: Result<EntityRecognizer, any Error> = Result {
         EntityRecognizer(recognizers: [
             try GazetteerRecognizer.load(), DateRecognizer(), MoneyRecognizer(), DocumentRefRecognizer(), ContactRecognizer(),
+            try OrganizationRecognizer.load(), try PersonRecognizer.load(),
         ])
     }
 }

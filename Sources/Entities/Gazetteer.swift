@@ -135,7 +135,8 @@ public struct Gazetteer: Sendable {
                             let start = starts[(count - length) % ring]
                             if UTF8Text.boundaryBefore(p, start) { byStart[start, default: []].append(Int(e)) }
                         }
-                        for (start, list) in byStart { hits.append(Hit(start: start, end: end, entries: list)) }
+                        // In a fixed order: the same text always gives the same hits.
+                        for start in byStart.keys.sorted() { hits.append(Hit(start: start, end: end, entries: byStart[start] ?? [])) }
                     }
                 } else if b != 0x20 && b != 0x2E && b != 0x2D && b != 0x27 {
                     // Only spaces, dots, hyphens and apostrophes may sit inside a name; anything

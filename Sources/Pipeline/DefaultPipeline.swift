@@ -14,5 +14,6 @@ stages:
       whitespace: true
   - segment:
       join_wrapped_lines: auto  # auto, always, never
+  - entities
 
 """
