@@ -27,40 +27,48 @@ public struct EntityRecognizer: Sendable {
 
     /// Longest match wins within a type; the survivors in text order, with scalar offsets.
     static func resolve(_ matches: [Match], in bytes: UnsafeBufferPointer<UInt8>) -> [Entity] {
-        // Per type, in order of start (longer first at the same start): an overlapping match
-        // replaces the one kept before it only when it is longer.
-        var kept: [Match] = []
-        let byType = Dictionary(grouping: matches.filter { $0.start < $0.end && $0.end <= bytes.count }, by: \.type)
-        for type in byType.keys.sorted() {
-            let candidates = (byType[type] ?? []).sorted { ($0.start, $1.end - $1.start) < ($1.start, $0.end - $0.start) }
-            var chosen: [Match] = []
-            for m in candidates {
-                if let last = chosen.last, m.start < last.end {
-                    if m.end - m.start > last.end - last.start { chosen[chosen.count - 1] = m }
-                } else {
-                    chosen.append(m)
-                }
+        // Per type, in order of start (longer first at the same start; the recognisers' order
+        // breaks ties): an overlapping match replaces the one kept before it only when longer.
+        let order = matches.indices.filter { matches[$0].start < matches[$0].end && matches[$0].end <= bytes.count }
+            .sorted { a, b in
+                let x = matches[a], y = matches[b]
+                if x.type != y.type { return x.type < y.type }
+                if x.start != y.start { return x.start < y.start }
+                if x.end - x.start != y.end - y.start { return x.end - x.start > y.end - y.start }
+                return a < b
             }
-            kept.append(contentsOf: chosen)
+        var kept: [Match] = []
+        kept.reserveCapacity(order.count)
+        for k in order {
+            let m = matches[k]
+            if let last = kept.last, last.type == m.type, m.start < last.end {
+                if m.end - m.start > last.end - last.start { kept[kept.count - 1] = m }
+                continue
+            }
+            kept.append(m)
         }
         kept.sort { ($0.start, $0.end, $0.type.rawValue) < ($1.start, $1.end, $1.type.rawValue) }
 
-        // Byte offsets -> scalar offsets, walking the text once.
-        var offsets = Set<Int>()
-        for m in kept { offsets.insert(m.start); offsets.insert(m.end) }
-        var scalarAt: [Int: Int] = [:]
-        var scalar = 0
-        let sorted = offsets.sorted()
-        var next = 0
-        for i in 0...bytes.count {
-            while next < sorted.count && sorted[next] == i { scalarAt[i] = scalar; next += 1 }
-            if next == sorted.count { break }
-            if i < bytes.count && bytes[i] & 0xC0 != 0x80 { scalar += 1 }
+        // Byte offsets -> scalar offsets: every start and end, sorted, counted in one walk.
+        var points: [(byte: Int, slot: Int)] = []
+        points.reserveCapacity(kept.count * 2)
+        for (k, m) in kept.enumerated() {
+            points.append((m.start, 2 * k))
+            points.append((m.end, 2 * k + 1))
         }
-        return kept.compactMap { m in
-            guard let s = scalarAt[m.start], let e = scalarAt[m.end] else { return nil }
+        points.sort { $0.byte < $1.byte }
+        var scalarOffsets = [Int](repeating: 0, count: kept.count * 2)
+        var byte = 0, scalar = 0
+        for point in points {
+            if point.byte > byte {
+                scalar += Document.scalarCount(UnsafeBufferPointer(rebasing: bytes[byte..<point.byte]))
+                byte = point.byte
+            }
+            scalarOffsets[point.slot] = scalar
+        }
+        return kept.enumerated().map { k, m in
             let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[m.start..<m.end]), as: UTF8.self)
-            return Entity(type: m.type.rawValue, text: text, start: s, end: e, value: m.value, rule: m.rule)
+            return Entity(type: m.type.rawValue, text: text, start: scalarOffsets[2 * k], end: scalarOffsets[2 * k + 1], value: m.value, rule: m.rule)
         }
     }
 }

@@ -26,6 +26,10 @@ public struct Gazetteer: Sendable {
     }
 
     public let entries: [Entry]
+    /// Folded symbol (0...35, 255 for none) of U+00C0...U+024F and of U+1E00...U+1EFF, so the
+    /// scan needs no scalar folding per letter.
+    private let latinSymbols: [UInt8]
+    private let extendedSymbols: [UInt8]
     private let next: [Int32]       // state * 36 + symbol -> state (a complete automaton)
     private let outputs: [[Int32]]  // state -> entry indexes ending here (via suffix links too)
     private let keyLengths: [Int]   // entry -> key length
@@ -91,6 +95,14 @@ public struct Gazetteer: Sendable {
         next = goto.flatMap { $0 }
         outputs = out
         keyLengths = lengths
+        func symbols(_ range: ClosedRange<UInt32>) -> [UInt8] {
+            range.map { v in
+                guard UTF8Text.isLetter(v), let s = Unicode.Scalar(v), let f = Folding.fold(s), let sym = Self.symbol(f.value) else { return 255 }
+                return UInt8(sym)
+            }
+        }
+        latinSymbols = symbols(0xC0...0x24F)
+        extendedSymbols = symbols(0x1E00...0x1EFF)
     }
 
     /// Every hit in `text` that starts and ends on a word boundary, longest first at each end.
@@ -113,8 +125,11 @@ public struct Gazetteer: Sendable {
                     if l >= 0x61 && l <= 0x7A { sym = Int(l - 0x61) } else if b >= 0x30 && b <= 0x39 { sym = 26 + Int(b - 0x30) }
                 } else if let (v, w) = UTF8Text.scalar(p, at: i) {
                     width = w
-                    if UTF8Text.isLetter(v), let s = Unicode.Scalar(v), let f = Folding.fold(s) {
-                        sym = Self.symbol(f.value)
+                    var folded: UInt8 = 255
+                    if v >= 0xC0 && v <= 0x24F { folded = latinSymbols[Int(v - 0xC0)] }
+                    else if v >= 0x1E00 && v <= 0x1EFF { folded = extendedSymbols[Int(v - 0x1E00)] }
+                    if folded != 255 {
+                        sym = Int(folded)
                     } else if v == 0x2013 {  // en dash, as in "Bà Rịa – Vũng Tàu"
                         i += width
                         continue
