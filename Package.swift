@@ -65,7 +65,7 @@ let package = Package(
             resources: [.copy("Resources")],
             swiftSettings: strict
         ),
-        .testTarget(name: "EntitiesTests", dependencies: ["Entities", "DocumentModel", "VietnameseText", "Pipeline", "_TestSupport"], swiftSettings: strict),
+        .testTarget(name: "EntitiesTests", dependencies: ["Entities", "DocumentModel", "VietnameseText", "Ingest", "Emit", "Pipeline", "_TestSupport"], swiftSettings: strict),
         
         .target(
             name: "Pipeline",

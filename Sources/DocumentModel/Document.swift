@@ -63,6 +63,8 @@ public struct Document: Sendable, Equatable {
     /// Checks the invariants every stage must keep: spans inside the text, blocks in order and
     /// not overlapping, entities covering exactly their `text`. Returns the first violation.
     public func contractViolation() -> String? {
+        // Nothing points into the text yet (after a reader or the normaliser): nothing to check.
+        guard !blocks.isEmpty || !entities.isEmpty else { return nil }
         let count = scalarCount
         var previousEnd = 0
         for (i, block) in blocks.enumerated() {
