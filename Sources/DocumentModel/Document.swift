@@ -52,6 +52,30 @@ public struct Document: Sendable, Equatable {
         return n - continuation
     }
 
+    /// The byte offset `scalars` Unicode scalars after the scalar that starts at byte `from`
+    /// (the end of the text if it has fewer), skipping eight bytes at a time while far off.
+    public static func byteOffset(_ p: UnsafeBufferPointer<UInt8>, from: Int, scalars: Int) -> Int {
+        guard let base = p.baseAddress else { return 0 }
+        let n = p.count
+        var i = max(from, 0)
+        var remaining = scalars
+        let high: UInt64 = 0x8080_8080_8080_8080
+        // A word holds at most eight scalar starts, so while more than eight remain it is passed whole.
+        while remaining > 8 && i + 8 <= n {
+            let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            remaining -= 8 - (x & high & ~(x << 1)).nonzeroBitCount
+            i += 8
+        }
+        while i < n {
+            if base[i] & 0xC0 != 0x80 {
+                if remaining <= 0 { break }
+                remaining -= 1
+            }
+            i += 1
+        }
+        return i
+    }
+
     /// The text of a half-open scalar range, e.g. a block's or an entity's span.
     public func slice(_ start: Int, _ end: Int) -> Substring {
         let scalars = text.unicodeScalars
@@ -76,24 +100,32 @@ public struct Document: Sendable, Equatable {
             }
             previousEnd = block.end
         }
-        // Entities checked in order of their start, walking the text once (slicing from the
-        // start for each entity would be quadratic on long texts).
-        let order = entities.indices.sorted { entities[$0].start < entities[$1].start }
-        let scalars = text.unicodeScalars
-        var index = scalars.startIndex
-        var offset = 0
-        for i in order {
-            let entity = entities[i]
-            if entity.start < 0 || entity.end > count || entity.start > entity.end {
-                return "entity \(i) spans \(entity.start)..<\(entity.end) outside the text (0..<\(count))"
+        // Entities checked in order of their start (the entity stage writes them so), walking the
+        // text's bytes once: slicing from the start for each entity would be quadratic.
+        var inOrder = true
+        for i in entities.indices.dropFirst() where entities[i].start < entities[i - 1].start { inOrder = false; break }
+        let order = inOrder ? Array(entities.indices) : entities.indices.sorted { entities[$0].start < entities[$1].start }
+        var text = self.text
+        return text.withUTF8 { bytes -> String? in
+            var byte = 0
+            var offset = 0
+            for i in order {
+                let entity = entities[i]
+                if entity.start < 0 || entity.end > count || entity.start > entity.end {
+                    return "entity \(i) spans \(entity.start)..<\(entity.end) outside the text (0..<\(count))"
+                }
+                byte = Self.byteOffset(bytes, from: byte, scalars: entity.start - offset)
+                offset = entity.start
+                var written = entity.text
+                let same = written.withUTF8 { w in
+                    byte + w.count <= bytes.count && Self.scalarCount(w) == entity.end - entity.start
+                        && w.elementsEqual(UnsafeBufferPointer(rebasing: bytes[byte..<byte + w.count]))
+                }
+                if !same {
+                    return "entity \(i) text \"\(entity.text)\" differs from the text at \(entity.start)..<\(entity.end)"
+                }
             }
-            index = scalars.index(index, offsetBy: entity.start - offset)
-            offset = entity.start
-            let end = scalars.index(index, offsetBy: entity.end - entity.start)
-            if !scalars[index..<end].elementsEqual(entity.text.unicodeScalars) {
-                return "entity \(i) text \"\(entity.text)\" differs from the text at \(entity.start)..<\(entity.end)"
-            }
+            return nil
         }
-        return nil
     }
 }

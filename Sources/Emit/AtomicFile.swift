@@ -1,3 +1,4 @@
+public import DocumentModel
 import Foundation
 
 #if canImport(Glibc)
@@ -38,8 +39,23 @@ public final class AtomicFile {
     }
 
     public func write(_ bytes: [UInt8]) throws(Failure) {
+        bytes.withUnsafeBufferPointer { buffer.append(contentsOf: $0) }
+        if buffer.count >= Self.flushSize { try flush() }
+    }
+
+    public func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(Failure) {
         buffer.append(contentsOf: bytes)
         if buffer.count >= Self.flushSize { try flush() }
+    }
+
+    /// Streams a document's JSON into the file (bounded memory whatever the document's size).
+    public func write(_ document: Document, pretty: Bool, trailingNewline: Bool = false) throws(Failure) {
+        var failure: Failure?
+        DocumentJSON.write(document, pretty: pretty, trailingNewline: trailingNewline) { chunk in
+            guard failure == nil else { return }
+            do throws(Failure) { try self.write(chunk) } catch { failure = error }
+        }
+        if let failure { throw failure }
     }
 
     private func flush() throws(Failure) {
@@ -77,6 +93,18 @@ public final class AtomicFile {
 
     deinit {
         if fd >= 0 { discard() }
+    }
+
+    /// Writes a document's JSON file atomically.
+    public static func write(_ document: Document, pretty: Bool, to path: String) throws(Failure) {
+        let file = try AtomicFile(path: path)
+        do {
+            try file.write(document, pretty: pretty)
+            try file.commit()
+        } catch {
+            file.discard()
+            throw error
+        }
     }
 
     /// Writes a whole file atomically.

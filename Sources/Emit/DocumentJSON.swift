@@ -9,6 +9,23 @@ public enum DocumentJSON {
 
     public static func encode(_ d: Document, pretty: Bool) -> [UInt8] {
         var w = JSONWriter(capacity: d.text.utf8.count * 11 / 10 + 256 + d.blocks.count * 64)
+        write(d, pretty: pretty, into: &w)
+        return w.bytes
+    }
+
+    /// Streams the document JSON to `sink` in chunks of about `chunkSize` bytes, so a large
+    /// document is never held twice in memory. `trailingNewline` ends the output with a line feed.
+    public static func write(_ d: Document, pretty: Bool, trailingNewline: Bool = false, chunkSize: Int = 1 << 20,
+                             to sink: (UnsafeBufferPointer<UInt8>) -> Void) {
+        withoutActuallyEscaping(sink) { sink in
+            var w = JSONWriter(chunkSize: chunkSize, sink: sink)
+            write(d, pretty: pretty, into: &w)
+            if trailingNewline && !pretty { w.raw(0x0A) }
+            w.flush()
+        }
+    }
+
+    public static func write(_ d: Document, pretty: Bool, into w: inout JSONWriter) {
         let nl: StaticString = pretty ? "\n  " : ""
         let sep: StaticString = pretty ? ",\n  " : ", "
         let itemIndent: StaticString = pretty ? "\n    " : ""
@@ -69,7 +86,6 @@ public enum DocumentJSON {
             w.raw("}")
         }
         w.raw(pretty ? "\n}\n" : "}")
-        return w.bytes
     }
 
     /// One line of errors.jsonl.

@@ -3,37 +3,77 @@ public import DocumentModel
 /// A hand-written JSON writer over bytes: several times faster than `JSONEncoder`, keeps object
 /// members in the order written, and escapes exactly what RFC 8259 requires (plus U+2028/U+2029,
 /// so the output is also safe to embed in JavaScript). Tested against Foundation's parser.
+///
+/// Output collects in `bytes`. A writer made with a sink hands its bytes over whenever about
+/// `chunkSize` have collected (call `flush()` at the end), so a document of any size is written
+/// in bounded memory.
 public struct JSONWriter {
     public private(set) var bytes: [UInt8] = []
+    private let sink: ((UnsafeBufferPointer<UInt8>) -> Void)?
+    private let chunkSize: Int
 
     public init(capacity: Int = 1024) {
         bytes.reserveCapacity(capacity)
+        sink = nil
+        chunkSize = .max
+    }
+
+    /// A writer that passes its output to `sink` in chunks of about `chunkSize` bytes.
+    public init(chunkSize: Int = 1 << 20, sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
+        self.chunkSize = max(chunkSize, 64)
+        self.sink = sink
+        bytes.reserveCapacity(self.chunkSize + 64)
+    }
+
+    /// Hands what has collected to the sink (a writer without a sink keeps it).
+    public mutating func flush() {
+        guard let sink, !bytes.isEmpty else { return }
+        bytes.withUnsafeBufferPointer { sink($0) }
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    @inline(__always)
+    private mutating func flushIfFull() {
+        if bytes.count >= chunkSize { flush() }
     }
 
     public mutating func raw(_ s: StaticString) {
         s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        flushIfFull()
     }
 
-    public mutating func raw(_ byte: UInt8) { bytes.append(byte) }
+    public mutating func raw(_ byte: UInt8) {
+        bytes.append(byte)
+        flushIfFull()
+    }
 
     public mutating func int(_ v: Int) {
         if v == 0 { bytes.append(0x30); return }
-        var digits: [UInt8] = []
-        var x = v.magnitude
-        while x > 0 { digits.append(UInt8(x % 10) + 0x30); x /= 10 }
-        if v < 0 { bytes.append(UInt8(ascii: "-")) }
-        bytes.append(contentsOf: digits.reversed())
+        // 20 digits and a sign fit; written backwards into a stack buffer.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { digits in
+            var k = 24
+            var x = v.magnitude
+            while x > 0 {
+                k -= 1
+                digits[k] = UInt8(truncatingIfNeeded: x % 10) &+ 0x30
+                x /= 10
+            }
+            if v < 0 { k -= 1; digits[k] = UInt8(ascii: "-") }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[k..<24]))
+        }
+        flushIfFull()
     }
 
     public mutating func double(_ v: Double) {
         guard v.isFinite else { raw("null"); return }
         if v == v.rounded(), abs(v) < 1e15 { int(Int(v)); return }
         bytes.append(contentsOf: "\(v)".utf8)
+        flushIfFull()
     }
 
     public mutating func bool(_ v: Bool) { if v { raw("true") } else { raw("false") } }
 
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+    private static let hexDigits: StaticString = "0123456789abcdef"
 
     /// A JSON string literal. Works on the UTF-8 bytes and copies runs that need no escaping.
     public mutating func string(_ s: String) {
@@ -41,46 +81,72 @@ public struct JSONWriter {
         var s = s
         s.withUTF8 { escape($0) }
         bytes.append(0x22)
+        flushIfFull()
+    }
+
+    /// Whether any of the eight bytes of `w` needs a look: a control byte, `"`, `\` or 0xE2 (the
+    /// lead byte of U+2028/U+2029).
+    @inline(__always)
+    private static func mayNeedEscape(_ w: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+        let control = (w &- ones &* 0x20) & ~w & highs
+        return (control | hasZero(w ^ (ones &* 0x22)) | hasZero(w ^ (ones &* 0x5C)) | hasZero(w ^ (ones &* 0xE2))) != 0
     }
 
     private mutating func escape(_ p: UnsafeBufferPointer<UInt8>) {
+        guard let base = p.baseAddress else { return }
+        let n = p.count
         var runStart = 0
         var i = 0
-        let n = p.count
+        func copyRun(_ end: Int) {
+            if end > runStart { bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: end - runStart)) }
+        }
         while i < n {
-            let b = p[i]
-            var replacement: StaticString? = nil
-            var unicodeEscape: UInt8? = nil
-            if b == 0x22 { replacement = "\\\"" }
-            else if b == 0x5C { replacement = "\\\\" }
-            else if b < 0x20 {
-                switch b {
-                case 0x0A: replacement = "\\n"
-                case 0x09: replacement = "\\t"
-                case 0x0D: replacement = "\\r"
-                case 0x08: replacement = "\\b"
-                case 0x0C: replacement = "\\f"
-                default: unicodeEscape = b
+            // Eight bytes at a time over plain text; the output is handed on once the pending run
+            // would fill a chunk.
+            while i + 8 <= n, !Self.mayNeedEscape(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
+                i += 8
+                if bytes.count + (i - runStart) >= chunkSize { copyRun(i); runStart = i; flush() }
+            }
+            if i >= n { break }
+            if bytes.count + (i - runStart) >= chunkSize { copyRun(i); runStart = i; flush() }
+            let b = base[i]
+            let replacement: StaticString
+            switch b {
+            case 0x22: replacement = "\\\""
+            case 0x5C: replacement = "\\\\"
+            case 0x0A: replacement = "\\n"
+            case 0x09: replacement = "\\t"
+            case 0x0D: replacement = "\\r"
+            case 0x08: replacement = "\\b"
+            case 0x0C: replacement = "\\f"
+            case 0..<0x20:
+                copyRun(i)
+                raw("\\u00")
+                Self.hexDigits.withUTF8Buffer { hex in
+                    bytes.append(hex[Int(b >> 4)])
+                    bytes.append(hex[Int(b & 0xF)])
                 }
-            } else if b == 0xE2, i + 2 < n, p[i + 1] == 0x80, p[i + 2] == 0xA8 || p[i + 2] == 0xA9 {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: p[runStart..<i]))
-                raw(p[i + 2] == 0xA8 ? "\\u2028" : "\\u2029")
+                i += 1
+                runStart = i
+                continue
+            case 0xE2 where i + 2 < n && base[i + 1] == 0x80 && (base[i + 2] == 0xA8 || base[i + 2] == 0xA9):
+                copyRun(i)
+                raw(base[i + 2] == 0xA8 ? "\\u2028" : "\\u2029")
                 i += 3
                 runStart = i
                 continue
+            default:
+                i += 1
+                continue
             }
-            if replacement == nil && unicodeEscape == nil { i += 1; continue }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: p[runStart..<i]))
-            if let replacement { raw(replacement) }
-            if let c = unicodeEscape {
-                raw("\\u00")
-                bytes.append(Self.hexDigits[Int(c >> 4)])
-                bytes.append(Self.hexDigits[Int(c & 0xF)])
-            }
+            copyRun(i)
+            raw(replacement)
             i += 1
             runStart = i
         }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: p[runStart..<n]))
+        copyRun(n)
     }
 
     public mutating func value(_ v: JSONValue) {

@@ -29,46 +29,83 @@ public struct EntityRecognizer: Sendable {
     static func resolve(_ matches: [Match], in bytes: UnsafeBufferPointer<UInt8>) -> [Entity] {
         // Per type, in order of start (longer first at the same start; the recognisers' order
         // breaks ties): an overlapping match replaces the one kept before it only when longer.
-        let order = matches.indices.filter { matches[$0].start < matches[$0].end && matches[$0].end <= bytes.count }
-            .sorted { a, b in
-                let x = matches[a], y = matches[b]
-                if x.type != y.type { return x.type < y.type }
-                if x.start != y.start { return x.start < y.start }
-                if x.end - x.start != y.end - y.start { return x.end - x.start > y.end - y.start }
-                return a < b
-            }
-        var kept: [Match] = []
+        // Sorting packed integer keys keeps the matches themselves (and their references) still.
+        var order: [SortKey] = []
+        order.reserveCapacity(matches.count)
+        for (k, m) in matches.enumerated() where m.start >= 0 && m.start < m.end && m.end <= bytes.count {
+            let shorter = UInt64(UInt32.max - UInt32(clamping: m.end - m.start))
+            order.append(SortKey(UInt64(m.type.order) << 56 | UInt64(m.start), shorter, k))
+        }
+        order.sort()
+        var kept: [Int] = []
         kept.reserveCapacity(order.count)
-        for k in order {
+        for key in order {
+            let k = key.index
             let m = matches[k]
-            if let last = kept.last, last.type == m.type, m.start < last.end {
-                if m.end - m.start > last.end - last.start { kept[kept.count - 1] = m }
-                continue
+            if let lastIndex = kept.last {
+                let last = matches[lastIndex]
+                if last.type == m.type, m.start < last.end {
+                    if m.end - m.start > last.end - last.start { kept[kept.count - 1] = k }
+                    continue
+                }
             }
-            kept.append(m)
+            kept.append(k)
         }
-        kept.sort { ($0.start, $0.end, $0.type.rawValue) < ($1.start, $1.end, $1.type.rawValue) }
+        // Text order: start, then end, then type name.
+        var textOrder: [SortKey] = []
+        textOrder.reserveCapacity(kept.count)
+        for k in kept {
+            let m = matches[k]
+            textOrder.append(SortKey(UInt64(m.start), UInt64(m.end) << 8 | UInt64(m.type.order), k))
+        }
+        textOrder.sort()
 
-        // Byte offsets -> scalar offsets: every start and end, sorted, counted in one walk.
-        var points: [(byte: Int, slot: Int)] = []
-        points.reserveCapacity(kept.count * 2)
-        for (k, m) in kept.enumerated() {
-            points.append((m.start, 2 * k))
-            points.append((m.end, 2 * k + 1))
-        }
-        points.sort { $0.byte < $1.byte }
-        var scalarOffsets = [Int](repeating: 0, count: kept.count * 2)
+        // Byte offsets -> scalar offsets: starts counted in one walk, ends from their start.
+        var entities: [Entity] = []
+        entities.reserveCapacity(kept.count)
         var byte = 0, scalar = 0
-        for point in points {
-            if point.byte > byte {
-                scalar += Document.scalarCount(UnsafeBufferPointer(rebasing: bytes[byte..<point.byte]))
-                byte = point.byte
-            }
-            scalarOffsets[point.slot] = scalar
+        for key in textOrder {
+            let m = matches[key.index]
+            scalar += Document.scalarCount(UnsafeBufferPointer(rebasing: bytes[byte..<m.start]))
+            byte = m.start
+            let span = UnsafeBufferPointer(rebasing: bytes[m.start..<m.end])
+            let text = String(decoding: span, as: UTF8.self)
+            let end = scalar + Document.scalarCount(span)
+            entities.append(Entity(type: m.type.rawValue, text: text, start: scalar, end: end, value: m.value, rule: m.rule))
         }
-        return kept.enumerated().map { k, m in
-            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[m.start..<m.end]), as: UTF8.self)
-            return Entity(type: m.type.rawValue, text: text, start: scalarOffsets[2 * k], end: scalarOffsets[2 * k + 1], value: m.value, rule: m.rule)
+        return entities
+    }
+}
+
+/// The sort key of a match: two words, then the match's index, compared in that order.
+struct SortKey: Comparable {
+    var high: UInt64
+    var low: UInt64
+    var index: Int
+    init(_ high: UInt64, _ low: UInt64, _ index: Int) { self.high = high; self.low = low; self.index = index }
+    @inline(__always) static func < (a: SortKey, b: SortKey) -> Bool {
+        a.high != b.high ? a.high < b.high : a.low != b.low ? a.low < b.low : a.index < b.index
+    }
+}
+
+extension EntityType {
+    /// The rank of the type's name in alphabetical order (the tie-break in text order; a test
+    /// checks it against the names).
+    var order: UInt8 {
+        switch self {
+        case .country: 0
+        case .date: 1
+        case .documentRef: 2
+        case .email: 3
+        case .money: 4
+        case .organization: 5
+        case .partner: 6
+        case .period: 7
+        case .person: 8
+        case .phone: 9
+        case .province: 10
+        case .twg: 11
+        case .url: 12
         }
     }
 }

@@ -143,15 +143,22 @@ public struct Gazetteer: Sendable {
                     state = Int(table[state * 36 + sym])
                     let end = i + width
                     if !outputs[state].isEmpty && UTF8Text.boundaryAfter(p, end) {
-                        var byStart: [Int: [Int]] = [:]
+                        var found: [(start: Int, entry: Int)] = []
                         for e in outputs[state] {
                             let length = keyLengths[Int(e)]
                             guard length <= min(count, ring) else { continue }
                             let start = starts[(count - length) % ring]
-                            if UTF8Text.boundaryBefore(p, start) { byStart[start, default: []].append(Int(e)) }
+                            if UTF8Text.boundaryBefore(p, start) { found.append((start, Int(e))) }
                         }
-                        // In a fixed order: the same text always gives the same hits.
-                        for start in byStart.keys.sorted() { hits.append(Hit(start: start, end: end, entries: byStart[start] ?? [])) }
+                        // One hit per start, in order of start (the same text always gives the
+                        // same hits), entries in the order the automaton gave them.
+                        if found.count == 1 {
+                            hits.append(Hit(start: found[0].start, end: end, entries: [found[0].entry]))
+                        } else if !found.isEmpty {
+                            for start in Set(found.map(\.start)).sorted() {
+                                hits.append(Hit(start: start, end: end, entries: found.filter { $0.start == start }.map(\.entry)))
+                            }
+                        }
                     }
                 } else if b != 0x20 && b != 0x2E && b != 0x2D && b != 0x27 {
                     // Only spaces, dots, hyphens and apostrophes may sit inside a name; anything

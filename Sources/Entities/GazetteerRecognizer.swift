@@ -33,19 +33,43 @@ public struct GazetteerRecognizer: Recognizer {
     let gazetteer: Gazetteer
     let payloads: [Payload]
     let twgs: [TWG]
+    let twgValues: [String: JSONValue]
     /// Per entry: its name as `comparable` gives it, and whether it is an acronym.
     let comparableNames: [String]
     let acronyms: [Bool]
+    /// Per entry: an acronym's bytes without spaces (empty for other names).
+    let acronymBytes: [[UInt8]]
+    /// Per payload: the entity value, built once.
+    let values: [JSONValue]
 
     init(gazetteer: Gazetteer, payloads: [Payload], twgs: [TWG]) {
         self.gazetteer = gazetteer
         self.payloads = payloads
         self.twgs = twgs
+        twgValues = Dictionary(twgs.map { ($0.id, JSONValue.object([.init("id", .string($0.id))])) }, uniquingKeysWith: { a, _ in a })
         comparableNames = gazetteer.entries.map { Self.comparable($0.name) }
         acronyms = gazetteer.entries.map { entry in
             !entry.name.unicodeScalars.contains { $0.properties.isLowercase }
                 && entry.name.unicodeScalars.filter { $0.properties.isAlphabetic }.count <= 8
         }
+        acronymBytes = zip(gazetteer.entries, acronyms).map { entry, isAcronym in isAcronym ? entry.name.utf8.filter { $0 != 0x20 } : [] }
+        values = payloads.map { payload in
+            switch payload {
+            case .province(let value): value
+            case .country(let code), .contextualCountry(let code): .object([.init("code", .string(code))])
+            case .partner(let id), .twg(let id): .object([.init("id", .string(id))])
+            }
+        }
+    }
+
+    /// Whether the bytes, spaces left out, are exactly `acronym`.
+    static func sameWithoutSpaces(_ p: UnsafeBufferPointer<UInt8>, _ acronym: [UInt8]) -> Bool {
+        var k = 0
+        for b in p where b != 0x20 {
+            guard k < acronym.count, acronym[k] == b else { return false }
+            k += 1
+        }
+        return k == acronym.count
     }
 
     /// Builds the recogniser from the package's data files.
@@ -150,33 +174,36 @@ public struct GazetteerRecognizer: Recognizer {
                 writtenComparable = Self.comparable(written)
                 comparableCache[written] = writtenComparable
             }
-            var seen: [(EntityType, JSONValue)] = []
+            var seen: [(EntityType, Int)] = []
             for e in hit.entries {
                 let entry = gazetteer.entries[e]
                 if acronyms[e] {
-                    guard written.replacingOccurrences(of: " ", with: "") == entry.name.replacingOccurrences(of: " ", with: "") else { continue }
+                    guard Self.sameWithoutSpaces(UnsafeBufferPointer(rebasing: p[hit.start..<hit.end]), acronymBytes[e]) else { continue }
                 } else if withDiacritics || hasMarks {
                     guard writtenComparable == comparableNames[e] else { continue }
                 }
                 let match: Match
+                let value = values[entry.payload]
                 switch payloads[entry.payload] {
-                case .province(let value):
+                case .province:
                     let start = afterLocalityWord(p, hit.start, hit.end)
                     match = Match(.province, start, hit.end, value, rule: "gazetteer")
-                case .country(let code):
+                case .country:
                     let start = afterStateForm(p, hit.start, hit.end)
                     if start == hit.start && isOneWord(written) && !standsAlone(p, hit.start, hit.end) { continue }
-                    match = Match(.country, start, hit.end, .object([.init("code", .string(code))]), rule: start == hit.start ? "gazetteer" : "state-form")
-                case .partner(let id):
-                    match = Match(.partner, hit.start, hit.end, .object([.init("id", .string(id))]), rule: "gazetteer")
-                case .twg(let id):
-                    match = Match(.twg, hit.start, hit.end, .object([.init("id", .string(id))]), rule: "acronym")
-                case .contextualCountry(let code):
+                    match = Match(.country, start, hit.end, value, rule: start == hit.start ? "gazetteer" : "state-form")
+                case .partner:
+                    match = Match(.partner, hit.start, hit.end, value, rule: "gazetteer")
+                case .twg:
+                    match = Match(.twg, hit.start, hit.end, value, rule: "acronym")
+                case .contextualCountry:
                     guard precededBy(Self.ukContext, p, hit.start) else { continue }
-                    match = Match(.country, hit.start, hit.end, .object([.init("code", .string(code))]), rule: "context")
+                    match = Match(.country, hit.start, hit.end, value, rule: "context")
                 }
-                if !seen.contains(where: { $0.0 == match.type && $0.1 == match.value }) {
-                    seen.append((match.type, match.value))
+                // One match per type and value: the same value may come from several payloads
+                // (a province and its variants), so compare values where the payloads differ.
+                if !seen.contains(where: { $0.0 == match.type && ($0.1 == entry.payload || values[$0.1] == value) }) {
+                    seen.append((match.type, entry.payload))
                     matches.append(match)
                 }
             }
@@ -304,9 +331,9 @@ public struct GazetteerRecognizer: Recognizer {
         var i = 0
         while i < n {
             let b = p[i]
-            guard b == UInt8(ascii: "N") || b == UInt8(ascii: "n"), UTF8Text.boundaryBefore(p, i) else { i += 1; continue }
+            guard b | 0x20 == UInt8(ascii: "n"), i + 3 < n, p[i + 1] == UInt8(ascii: "K") || p[i + 1] | 0x20 == UInt8(ascii: "h"),
+                  UTF8Text.boundaryBefore(p, i) else { i += 1; continue }
             var afterHead: Int? = nil
-            guard i + 3 < n else { break }
             if p[i + 1] == UInt8(ascii: "K"), p[i + 2] == UInt8(ascii: "T"), UTF8Text.boundaryAfter(p, i + 3) {
                 afterHead = i + 3
             } else if p[i + 1] | 0x20 == UInt8(ascii: "h"), let end = UTF8Text.matchFolded(p, at: i, "nhom ky thuat") {
@@ -334,7 +361,7 @@ public struct GazetteerRecognizer: Recognizer {
                Array(p[(k + 1)..<(k + 1 + acronym.count)]) == acronym, p[k + 1 + acronym.count] == UInt8(ascii: ")") {
                 end = k + acronym.count + 2
             }
-            matches.append(Match(.twg, i, end, .object([.init("id", .string(id))]), rule: "nkt-topic"))
+            matches.append(Match(.twg, i, end, twgValues[id] ?? .object([.init("id", .string(id))]), rule: "nkt-topic"))
             i = end
         }
     }

@@ -120,8 +120,8 @@ public struct Batch: Sendable {
                         switch ready {
                         case .success(let document):
                             let target = (documentsDirectory as NSString).appendingPathComponent(inputs[next].outputName + ".json")
-                            try AtomicFile.write(DocumentJSON.encode(document, pretty: true), to: target)
-                            try jsonl.write(DocumentJSON.encode(document, pretty: false) + [0x0A])
+                            try AtomicFile.write(document, pretty: true, to: target)
+                            try jsonl.write(document, pretty: false, trailingNewline: true)
                             summary.documents += 1
                         case .failure(let failure):
                             try errors.write(DocumentJSON.encode(failure) + [0x0A])

@@ -41,8 +41,7 @@ struct Extract: ParsableCommand {
         for file in files {
             switch pipeline.run(path: file) {
             case .success(let document):
-                let bytes = chosen == .json ? DocumentJSON.encode(document, pretty: true) : DocumentJSON.encode(document, pretty: false) + [0x0A]
-                Terminal.write(bytes)
+                DocumentJSON.write(document, pretty: chosen == .json, trailingNewline: true) { Terminal.write($0) }
             case .failure(let error):
                 Terminal.error("vndoc: \(error)")
                 failed = true

@@ -28,13 +28,15 @@ enum Terminal {
 
     /// Writes bytes to standard output.
     static func write(_ bytes: [UInt8]) {
-        bytes.withUnsafeBufferPointer { p in
-            var offset = 0
-            while offset < p.count {
-                let n = Foundation.write(STDOUT_FILENO, p.baseAddress.map { $0 + offset }, p.count - offset)
-                if n < 0 { if errno == EINTR { continue }; return }
-                offset += n
-            }
+        bytes.withUnsafeBufferPointer { write($0) }
+    }
+
+    static func write(_ p: UnsafeBufferPointer<UInt8>) {
+        var offset = 0
+        while offset < p.count {
+            let n = Foundation.write(STDOUT_FILENO, p.baseAddress.map { $0 + offset }, p.count - offset)
+            if n < 0 { if errno == EINTR { continue }; return }
+            offset += n
         }
     }
 }

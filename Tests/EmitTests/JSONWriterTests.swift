@@ -55,6 +55,27 @@ struct JSONWriterTests {
         }
     }
 
+    @Test("Streaming in chunks of any size gives the same bytes as encoding whole, with chunks bounded",
+          arguments: [64, 100, 333, 4096, 1 << 20])
+    func streaming(chunkSize: Int) {
+        let text = String(repeating: "Sở Y tế \"Hòa Bình\"\n\tdài \u{2028}", count: 500) + String(repeating: "x", count: 5000)
+        let document = Document(
+            source: Source(path: "a.txt", format: .text, encoding: "utf-8", bytes: 1, sha256: ""),
+            text: text,
+            blocks: (0..<300).map { Block(type: .paragraph, start: $0, end: $0 + 1) },
+            entities: (0..<300).map { Entity(type: "date", text: "S", start: $0, end: $0 + 1, value: .string("2024"), rule: "x") }
+        )
+        for pretty in [true, false] {
+            var chunks: [[UInt8]] = []
+            DocumentJSON.write(document, pretty: pretty, trailingNewline: true, chunkSize: chunkSize) { chunks.append(Array($0)) }
+            let whole = DocumentJSON.encode(document, pretty: pretty) + (pretty ? [] : [0x0A])
+            #expect(chunks.flatMap { $0 } == whole)
+            // A chunk overshoots its size by at most one escaped item, never by a whole run of text.
+            #expect(chunks.allSatisfy { $0.count <= chunkSize + 64 }, "\(chunks.map(\.count).max() ?? 0)")
+            #expect(chunks.count >= whole.count / (chunkSize + 64))
+        }
+    }
+
     @Test("Atomic files: the target appears only on commit; discard leaves nothing")
     func atomic() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vndoc-emit-\(UUID().uuidString)")

@@ -162,19 +162,37 @@ struct TextReaderTests {
 
 @Suite("SHA-256")
 struct SHA256Tests {
-    @Test("FIPS 180-4 test vectors", arguments: [
+    static func hex(_ bytes: [UInt8], _ implementation: SHA256.Implementation) -> String {
+        SHA256.digest(bytes, using: implementation).map { String(format: "%02x", $0) }.joined()
+    }
+
+    static let vectors: [(String, String)] = [
         ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
         ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
         ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
         ("abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu",
          "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1"),
-    ])
-    func vectors(message: String, digest: String) {
-        #expect(SHA256.hex(Array(message.utf8)) == digest)
+    ]
+
+    @Test("FIPS 180-4 test vectors, both block functions", arguments: SHA256.Implementation.allCases)
+    func vectors(implementation: SHA256.Implementation) {
+        for (message, digest) in Self.vectors {
+            #expect(Self.hex(Array(message.utf8), implementation) == digest, "\(message)")
+        }
+        #expect(SHA256.hex(Array("abc".utf8)) == Self.vectors[1].1)
     }
 
-    @Test("One million 'a'")
-    func million() {
-        #expect(SHA256.hex([UInt8](repeating: 0x61, count: 1_000_000)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    @Test("One million 'a', both block functions", arguments: SHA256.Implementation.allCases)
+    func million(implementation: SHA256.Implementation) {
+        #expect(Self.hex([UInt8](repeating: 0x61, count: 1_000_000), implementation) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
+    @Test("The two block functions agree on every length around the block and padding edges")
+    func implementationsAgree() {
+        var generator = SystemRandomNumberGenerator()
+        for length in Array(0...200) + [447, 448, 511, 512, 513, 4095, 4096, 65_537] {
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            #expect(Self.hex(bytes, .portable) == Self.hex(bytes, .shaExtensions), "length \(length)")
+        }
     }
 }
