@@ -22,13 +22,14 @@ let package = Package(
         // The library: usable from another package without the command line.
         .library(
             name: "VNDocKit",
-            targets: ["DocumentModel", "VietnameseText", "Ingest", "Structure", "Entities", "Emit", "Pipeline"]
+            targets: ["DocumentModel", "VietnameseText", "Ingest", "HTMLReader", "DOCXReader", "Structure", "Entities", "Emit", "Pipeline"]
         ),
         .executable(name: "vndoc", targets: ["vndoc"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // ICU behind a header that uses only <stdint.h> types (ICU's own headers stay in the .c file,
@@ -58,6 +59,20 @@ let package = Package(
         .target(name: "Ingest", dependencies: ["DocumentModel", "VietnameseText", "CSHA256"], swiftSettings: strict),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "DocumentModel", "_TestSupport"], swiftSettings: strict),
 
+        // Readers of formats with their own structure: they fill text and blocks together.
+        .target(name: "HTMLReader", dependencies: ["DocumentModel", "Ingest", "CLibXML2"], swiftSettings: strict),
+        .testTarget(name: "HTMLReaderTests", dependencies: ["HTMLReader", "DocumentModel", "Ingest", "_TestSupport"], swiftSettings: strict),
+        .target(
+            name: "DOCXReader",
+            dependencies: ["DocumentModel", "Ingest", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "DOCXReaderTests",
+            dependencies: ["DOCXReader", "DocumentModel", "Ingest", "_TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strict
+        ),
+
         .target(name: "Structure", dependencies: ["DocumentModel", "VietnameseText"], swiftSettings: strict),
         .testTarget(name: "StructureTests", dependencies: ["Structure", "DocumentModel", "_TestSupport"], swiftSettings: strict),
 
@@ -72,7 +87,7 @@ let package = Package(
         .target(
             name: "Pipeline",
             dependencies: [
-                "DocumentModel", "VietnameseText", "Ingest", "Structure", "Entities", "Emit",
+                "DocumentModel", "VietnameseText", "Ingest", "HTMLReader", "DOCXReader", "Structure", "Entities", "Emit",
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strict

@@ -10,19 +10,24 @@ public struct Document: Sendable, Equatable {
     public var blocks: [Block]
     public var entities: [Entity]
     public var warnings: [Warning]
+    /// Facts about the document as a whole, in the order found: a web page's `title`, a Word
+    /// file's `title`, `creator`, `created`, `modified` (docProps/core.xml), ….
+    public var metadata: [JSONValue.Member]
 
     public init(
         source: Source,
         text: String = "",
         blocks: [Block] = [],
         entities: [Entity] = [],
-        warnings: [Warning] = []
+        warnings: [Warning] = [],
+        metadata: [JSONValue.Member] = []
     ) {
         self.source = source
         self.text = text
         self.blocks = blocks
         self.entities = entities
         self.warnings = warnings
+        self.metadata = metadata
     }
 
     /// Number of Unicode scalars in `text`: the exclusive upper bound for every offset.

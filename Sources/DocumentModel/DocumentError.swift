@@ -12,6 +12,11 @@ public struct DocumentError: Error, Sendable, Equatable, CustomStringConvertible
         case binary
         case undecodable
         case unsupportedFormat = "unsupported-format"
+        /// A file of a known format that is broken: a truncated ZIP, a missing part, XML that does not parse.
+        case malformed
+        /// A file refused by a safety limit: uncompressed size, compression ratio, ZIP entries,
+        /// XML depth, a DTD in an OOXML part.
+        case limitExceeded = "limit-exceeded"
         case contract
         case stageFailed = "stage-failed"
     }
