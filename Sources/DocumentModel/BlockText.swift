@@ -25,4 +25,10 @@ public struct BlockText: Sendable {
         scalars += count
         return true
     }
+
+    /// Adds a block with the type and attributes of `block` and the given text.
+    @discardableResult
+    public mutating func add(_ blockText: String, like block: Block) -> Bool {
+        add(block.type, blockText, level: block.level, label: block.label, list: block.list, cell: block.cell, part: block.part)
+    }
 }

@@ -54,6 +54,10 @@ public enum DocumentJSON {
         w.raw(", \"bytes\": "); w.int(d.source.bytes)
         w.raw(", \"sha256\": "); w.string(d.source.sha256)
         w.raw("}")
+        if !d.metadata.isEmpty {
+            w.raw(sep)
+            w.raw("\"metadata\": "); w.value(.object(d.metadata))
+        }
         w.raw(sep)
         w.raw("\"text\": "); w.string(d.text)
         w.raw(sep)
@@ -64,6 +68,18 @@ public enum DocumentJSON {
             w.raw(", \"end\": "); w.int(b.end)
             if let level = b.level { w.raw(", \"level\": "); w.int(level) }
             if let label = b.label { w.raw(", \"label\": "); w.string(label) }
+            if let list = b.list { w.raw(", \"list\": "); w.string(list.rawValue) }
+            if let c = b.cell {
+                w.raw(", \"cell\": {\"table\": "); w.int(c.table)
+                w.raw(", \"row\": "); w.int(c.row)
+                w.raw(", \"column\": "); w.int(c.column)
+                w.raw(", \"row_span\": "); w.int(c.rowSpan)
+                w.raw(", \"column_span\": "); w.int(c.columnSpan)
+                if let parent = c.parentTable { w.raw(", \"parent_table\": "); w.int(parent) }
+                if c.header { w.raw(", \"header\": true") }
+                w.raw("}")
+            }
+            if let part = b.part { w.raw(", \"part\": "); w.string(part) }
             w.raw("}")
         }
         w.raw(sep)

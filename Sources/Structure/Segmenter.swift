@@ -212,3 +212,37 @@ public enum Segmenter {
         return Double(near) >= Double(content.count) * 0.6
     }
 }
+
+extension Segmenter {
+    /// Blocks a reader of a structured format (HTML, DOCX) gave: they are kept, and a plain body
+    /// paragraph whose text starts with a numbering marker typed by hand ("1.", "a)", "II.",
+    /// "- ") becomes the heading or list item the text segmenter would make of the same line, so
+    /// the same document reads alike as text, HTML and DOCX. Lists and headings the format marked
+    /// itself, table cells and non-body parts are left as they are.
+    public static func refine(_ blocks: [Block], text: String) -> [Block] {
+        let bytes = Array(text.utf8)
+        var levels = Levels()
+        var out = blocks
+        var byte = 0
+        var scalar = 0
+        bytes.withUnsafeBufferPointer { p in
+            for (k, block) in blocks.enumerated() {
+                byte = Document.byteOffset(p, from: byte, scalars: block.start - scalar)
+                scalar = block.start
+                if block.type == .heading && block.part == nil && block.cell == nil { levels.reset(); continue }
+                guard block.type == .paragraph, block.part == nil, block.cell == nil, block.label == nil,
+                      byte < bytes.count, mayStartWithMarker(bytes[byte]) else { continue }
+                let firstLineEnd = bytes[byte...].firstIndex(of: 0x0A) ?? bytes.count
+                let firstLineScalars = Document.scalarCount(UnsafeBufferPointer(rebasing: p[byte..<firstLineEnd]))
+                let line = Line(byteStart: byte, byteEnd: firstLineEnd, scalarStart: block.start, scalarEnd: block.start + firstLineScalars)
+                guard let marker = Marker.parse(prefixScalars(bytes, line, limit: 24)) else { continue }
+                let single = firstLineEnd == bytes.count || block.end == block.start + firstLineScalars
+                let refined = levels.block(for: marker, start: block.start, end: block.end, capitals: single && isCapitalHeading(bytes, line))
+                out[k].type = refined.type
+                out[k].level = refined.level
+                out[k].label = refined.label
+            }
+        }
+        return out
+    }
+}

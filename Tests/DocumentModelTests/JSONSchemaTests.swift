@@ -203,6 +203,7 @@ private let documentEdits: [DocumentEdit] = [
         }
         #expect(try enumeration("$defs", "block", "properties", "type", "enum") == BlockType.allCases.map(\.rawValue))
         #expect(try enumeration("properties", "source", "properties", "format", "enum") == Format.allCases.map(\.rawValue))
+        #expect(try enumeration("$defs", "block", "properties", "list", "enum") == ListKind.allCases.map(\.rawValue))
     }
 }
 
@@ -390,7 +391,7 @@ private let refusedSchemas: [(schema: String, message: String)] = [
         let chapter = try DocumentEdit(name: "chapter", pointer: "/blocks/0/type", json: #""chapter""#)
             .apply(to: try parseJSON(sampleDocument))
         #expect(schema.validate(chapter) == [
-            #"/blocks/0/type: "chapter" is not one of "heading", "paragraph", "list-item", "table-row""#
+            #"/blocks/0/type: "chapter" is not one of "heading", "paragraph", "list-item", "table-row", "table-cell", "preformatted""#
         ])
     }
 

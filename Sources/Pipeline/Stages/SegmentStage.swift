@@ -4,7 +4,7 @@ public import Structure
 /// `segment`: lines and paragraphs into blocks (headings, list items with levels, paragraphs).
 public struct SegmentStage: Stage {
     public static let name = "segment"
-    public static let summary = "split the text into headings, list items (with levels and labels) and paragraphs"
+    public static let summary = "split the text into headings, list items (with levels and labels) and paragraphs; refine the blocks an HTML or DOCX reader made"
     public static let options = [
         OptionSpec("join_wrapped_lines", "auto (default: join when the text is hard-wrapped), always or never"),
     ]
@@ -18,6 +18,11 @@ public struct SegmentStage: Stage {
     }
 
     public func process(_ document: inout Document, context: StageContext) throws(DocumentError) {
-        document.blocks = Segmenter.segment(document.text, options: segmentation)
+        if document.blocks.isEmpty {
+            document.blocks = Segmenter.segment(document.text, options: segmentation)
+        } else {
+            // A reader of a structured format (HTML, DOCX) already made blocks.
+            document.blocks = Segmenter.refine(document.blocks, text: document.text)
+        }
     }
 }
