@@ -1,5 +1,6 @@
 public import DocumentModel
 public import Ingest
+import Foundation
 
 /// Options and limits of the DOCX reader (pipeline options of the `read` stage).
 public struct DOCXReadOptions: Sendable, Equatable {
@@ -25,8 +26,177 @@ public struct DOCXReadOptions: Sendable, Equatable {
 }
 
 /// Reads a Word 2007+ (.docx) file into text and blocks.
+///
+/// The body comes first, in document order; then headers, footers, footnotes, endnotes and
+/// (when asked) comments, each block marked with its part. Nothing is normalised here.
 public enum DOCXReader {
     public static func read(_ input: InputFile, options: DOCXReadOptions = DOCXReadOptions()) throws(DocumentError) -> Document {
-        throw DocumentError(.unsupportedFormat, path: input.path, stage: "read", reason: "unsupported format: DOCX (reader not built yet)")
+        var package = try ZipPackage(bytes: input.bytes, path: input.path, options: options)
+        var context = Context(path: input.path, options: options)
+
+        // The package's own relationships name the main part and the core properties.
+        let root = try context.relationships(&package, source: "")
+        let mainPart = root.first { $0.type.hasSuffix("/officeDocument") && package.contains($0.target) }?.target
+            ?? "word/document.xml"
+        guard let mainBytes = try package.read(mainPart) else {
+            throw DocumentError(.malformed, path: input.path, stage: "read",
+                                reason: "missing word/document.xml: the ZIP is not a Word document (no main document part)")
+        }
+        let rels = try context.relationships(&package, source: mainPart)
+        func targets(_ suffix: String) -> [String] {
+            var seen: Set<String> = []
+            return rels.filter { $0.type.hasSuffix(suffix) && seen.insert($0.target.lowercased()).inserted }.map(\.target)
+        }
+        func firstTarget(_ suffix: String, _ fallback: String) -> String { targets(suffix).first ?? fallback }
+
+        let styles = try context.auxiliary(&package, firstTarget("/styles", "word/styles.xml")) { stream throws(DocumentError) in
+            try StyleSheet(stream: stream)
+        } ?? StyleSheet()
+        let numbering = try context.auxiliary(&package, firstTarget("/numbering", "word/numbering.xml")) { stream throws(DocumentError) in
+            try Numbering(stream: stream)
+        } ?? Numbering()
+
+        var body = BodyReader(styles: styles, numbering: numbering)
+        try body.read(context.stream(mainBytes, part: mainPart), part: nil)
+
+        var stories: [(name: String, part: String)] = []
+        stories += storyParts(targets("/header"), package: package, pattern: "header").map { ($0, "header") }
+        stories += storyParts(targets("/footer"), package: package, pattern: "footer").map { ($0, "footer") }
+        stories.append((firstTarget("/footnotes", "word/footnotes.xml"), "footnote"))
+        stories.append((firstTarget("/endnotes", "word/endnotes.xml"), "endnote"))
+        if options.includeComments {
+            stories.append((firstTarget("/comments", "word/comments.xml"), "comment"))
+        }
+        for story in stories {
+            _ = try context.auxiliary(&package, story.name) { stream throws(DocumentError) in
+                try body.read(stream, part: story.part)
+            }
+        }
+
+        let coreName = root.first { $0.type.hasSuffix("/core-properties") }?.target ?? "docProps/core.xml"
+        let metadata = try context.auxiliary(&package, coreName) { stream throws(DocumentError) in
+            try CoreProperties.read(stream)
+        } ?? []
+
+        var built = BlockText()
+        for block in body.blocks {
+            built.add(block.type, block.text, level: block.level, label: block.label, list: block.list,
+                      cell: block.cell, part: block.part)
+        }
+        let source = Source(path: input.path, format: .docx, encoding: nil, bytes: input.bytes.count,
+                            sha256: SHA256.hex(input.bytes))
+        return Document(source: source, text: built.text, blocks: built.blocks, warnings: context.warnings,
+                        metadata: metadata)
+    }
+
+    /// Header or footer parts: those the main part's relationships name, in their order, or
+    /// else the package's `word/header1.xml`, `word/header2.xml`, … in numeric order.
+    private static func storyParts(_ related: [String], package: ZipPackage, pattern: String) -> [String] {
+        if !related.isEmpty { return related }
+        let prefix = "word/" + pattern
+        let names = package.partNames.filter { $0.hasPrefix(prefix) && $0.hasSuffix(".xml") }
+        return names.sorted { number(in: $0) < number(in: $1) }
+    }
+
+    private static func number(in name: String) -> Int {
+        Int(String(name.filter(\.isNumber))) ?? 0
+    }
+}
+
+/// What one read carries between parts: the limits and the warnings found.
+struct Context {
+    let path: String
+    let options: DOCXReadOptions
+    var warnings: [Warning] = []
+
+    init(path: String, options: DOCXReadOptions) {
+        self.path = path
+        self.options = options
+    }
+
+    func stream(_ bytes: [UInt8], part: String) throws(DocumentError) -> XMLStream {
+        try XMLStream(bytes: bytes, part: part, path: path, maxDepth: options.maxXMLDepth)
+    }
+
+    /// Reads a part other than the main one. A missing part gives nil; one that does not parse
+    /// gives a warning (what was read before the error is kept), while a part refused by a
+    /// safety limit still fails the whole document.
+    mutating func auxiliary<T>(_ package: inout ZipPackage, _ name: String,
+                               _ body: (XMLStream) throws(DocumentError) -> T) throws(DocumentError) -> T? {
+        guard let bytes = try package.read(name) else { return nil }
+        do {
+            return try body(stream(bytes, part: name))
+        } catch where error.code == .malformed {
+            warnings.append(Warning(stage: "read", code: "docx-part-unreadable",
+                                    message: "\(error.reason); the rest of the document was read without it"))
+            return nil
+        }
+    }
+
+    struct Relationship {
+        var type: String
+        /// The target resolved to a part name (no leading slash).
+        var target: String
+    }
+
+    /// The relationships of a part (`word/_rels/document.xml.rels` for `word/document.xml`,
+    /// `_rels/.rels` for the package), internal targets only.
+    mutating func relationships(_ package: inout ZipPackage, source: String) throws(DocumentError) -> [Relationship] {
+        let directory = (source as NSString).deletingLastPathComponent
+        let file = (source as NSString).lastPathComponent
+        let relsName = directory.isEmpty ? "_rels/\(file).rels" : "\(directory)/_rels/\(file).rels"
+        let found = try auxiliary(&package, relsName) { stream throws(DocumentError) -> [Relationship] in
+            var result: [Relationship] = []
+            while let event = try stream.next() {
+                guard event == .start, stream.tag == .relationship,
+                      stream.attribute("TargetMode", namespace: nil) != "External",
+                      let type = stream.attribute("Type", namespace: nil),
+                      let target = stream.attribute("Target", namespace: nil) else { continue }
+                result.append(Relationship(type: type, target: Self.resolve(target, from: directory)))
+            }
+            return result
+        }
+        return found ?? []
+    }
+
+    /// A relationship target relative to the source part's folder, as a part name.
+    static func resolve(_ target: String, from directory: String) -> String {
+        var parts: [Substring] = target.hasPrefix("/") ? [] : directory.split(separator: "/")
+        for piece in target.split(separator: "/") {
+            switch piece {
+            case ".": continue
+            case "..": _ = parts.popLast()
+            default: parts.append(piece)
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+}
+
+/// docProps/core.xml: title, creator, created and modified, in that order, those present.
+enum CoreProperties {
+    static func read(_ stream: XMLStream) throws(DocumentError) -> [JSONValue.Member] {
+        var values: [Tag: String] = [:]
+        var open: Tag?
+        var text = ""
+        while let event = try stream.next() {
+            switch event {
+            case .start:
+                if [.title, .creator, .created, .modified].contains(stream.tag) {
+                    open = stream.tag
+                    text = ""
+                }
+            case .text:
+                if open != nil { text += stream.text }
+            case .end:
+                if let tag = open, stream.tag == tag {
+                    let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                    if !value.isEmpty, values[tag] == nil { values[tag] = value }
+                    open = nil
+                }
+            }
+        }
+        let order: [(Tag, String)] = [(.title, "title"), (.creator, "creator"), (.created, "created"), (.modified, "modified")]
+        return order.compactMap { tag, key in values[tag].map { JSONValue.Member(key, .string($0)) } }
     }
 }

@@ -1,0 +1,136 @@
+import DocumentModel
+import Foundation
+
+/// What the reader needs from word/styles.xml: which paragraph styles are headings (and of
+/// which level) and which carry list numbering, with `w:basedOn` inheritance resolved.
+struct StyleSheet {
+    struct Style {
+        var name: String?
+        var basedOn: String?
+        var outlineLevel: Int?
+        var numId: Int?
+        var ilvl: Int?
+    }
+
+    private(set) var styles: [String: Style] = [:]
+    /// The style a paragraph without `w:pStyle` has (usually "Normal").
+    private(set) var defaultParagraphStyle: String?
+    private var headingLevels: [String: Int] = [:]
+    private var numberings: [String: (numId: Int?, ilvl: Int?)] = [:]
+
+    init() {}
+
+    /// Parses styles.xml and resolves each style's heading level and numbering once.
+    init(stream: XMLStream) throws(DocumentError) {
+        var currentId: String?
+        var current = Style()
+        var inPPr = false
+        var skipDepth: Int?
+        while let event = try stream.next() {
+            if let depth = skipDepth {
+                if event == .end && stream.depth == depth { skipDepth = nil }
+                continue
+            }
+            switch (event, stream.tag) {
+            case (.start, .style):
+                currentId = stream.attribute("styleId")
+                current = Style()
+                let isParagraph = (stream.attribute("type") ?? "paragraph") == "paragraph"
+                if isParagraph, stream.attribute("default").map({ $0 == "1" || $0 == "true" }) == true {
+                    defaultParagraphStyle = currentId
+                }
+            case (.end, .style):
+                if let id = currentId { styles[id] = current }
+                currentId = nil
+            case (.start, .pPrChange), (.start, .rPrChange):
+                skipDepth = stream.depth
+            case (.start, .name) where currentId != nil:
+                current.name = stream.attribute("val")
+            case (.start, .basedOn) where currentId != nil:
+                current.basedOn = stream.attribute("val")
+            case (.start, .pPr) where currentId != nil:
+                inPPr = true
+            case (.end, .pPr):
+                inPPr = false
+            case (.start, .outlineLvl) where inPPr:
+                current.outlineLevel = stream.intValue()
+            case (.start, .numId) where inPPr:
+                current.numId = stream.intValue()
+            case (.start, .ilvl) where inPPr:
+                current.ilvl = stream.intValue()
+            default:
+                break
+            }
+        }
+        for id in styles.keys {
+            if let level = resolveHeading(id) { headingLevels[id] = level }
+            numberings[id] = resolveNumbering(id)
+        }
+    }
+
+    /// The heading level (1-based) of a paragraph style, nil for body text.
+    func headingLevel(_ styleId: String?) -> Int? {
+        guard let styleId else { return nil }
+        return headingLevels[styleId]
+    }
+
+    /// The list numbering a paragraph style carries (numId and level), if any.
+    func numbering(_ styleId: String?) -> (numId: Int?, ilvl: Int?) {
+        guard let styleId, let found = numberings[styleId] else { return (nil, nil) }
+        return found
+    }
+
+    /// The chain of a style and the styles it is based on, stopping at a cycle or after 32 steps.
+    private func chain(_ id: String) -> [Style] {
+        var result: [Style] = []
+        var seen: Set<String> = []
+        var next: String? = id
+        while let current = next, seen.count < 32, !seen.contains(current), let style = styles[current] {
+            seen.insert(current)
+            result.append(style)
+            next = style.basedOn
+        }
+        return result
+    }
+
+    private func resolveHeading(_ id: String) -> Int? {
+        for style in chain(id) {
+            if let name = style.name, let level = Self.headingLevel(name: name) { return level }
+            if let outline = style.outlineLevel {
+                // 9 is "body text": an explicit statement that this is not a heading.
+                return (0...8).contains(outline) ? outline + 1 : nil
+            }
+        }
+        return nil
+    }
+
+    private func resolveNumbering(_ id: String) -> (numId: Int?, ilvl: Int?) {
+        var numId: Int?
+        var ilvl: Int?
+        for style in chain(id) {
+            if numId == nil { numId = style.numId }
+            if ilvl == nil { ilvl = style.ilvl }
+        }
+        return (numId, ilvl)
+    }
+
+    /// Names of the heading styles in the languages Word is used in here (Swift compares
+    /// strings by canonical equivalence, so a decomposed "Tiêu đề" matches as well).
+    private static let headingWords: Set<String> = [
+        "heading", "tiêu đề", "đầu đề", "titre", "überschrift", "encabezado", "título", "titolo", "kop",
+        "rubrik", "overskrift", "otsikko", "nagłówek", "заголовок", "标题", "見出し",
+    ]
+    private static let titleWords: Set<String> = ["title", "tiêu đề", "titre", "titel", "título", "titolo"]
+
+    /// "heading 2" → 2, "Tiêu đề 3" → 3, "Title" → 1; nil for other names.
+    static func headingLevel(name: String) -> Int? {
+        let lower = name.lowercased().trimmingCharacters(in: .whitespaces)
+        if titleWords.contains(lower) { return 1 }
+        let digits = lower.reversed().prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, digits.count <= 2, let level = Int(String(digits.reversed())), (1...9).contains(level) else {
+            return nil
+        }
+        let word = lower.dropLast(digits.count).trimmingCharacters(in: .whitespaces)
+        return headingWords.contains(word) ? level : nil
+    }
+}
