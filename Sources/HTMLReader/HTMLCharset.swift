@@ -38,6 +38,14 @@ enum HTMLCharset {
             return try run(bytes, .auto, path: path)
         }
         var warnings: [Warning] = []
+        // Validated at most once here (the decoder checks again as it decodes).
+        var validated: Bool?
+        func isValidUTF8() -> Bool {
+            if let validated { return validated }
+            let valid = UTF8Validation.firstInvalidOffset(bytes) == nil
+            validated = valid
+            return valid
+        }
         switch declaredCharset(bytes) {
         case .supported(let encoding, _) where encoding == .windows1258:
             // Declared: the decoder's "read as Windows-1258" note would only repeat the page.
@@ -45,7 +53,7 @@ enum HTMLCharset {
             decoded.warnings.removeAll { $0.code == "decoded-windows-1258" }
             return decoded
         case .supported(let encoding, let label):
-            if UTF8Validation.firstInvalidOffset(bytes) == nil || encoding != .utf8 {
+            if encoding != .utf8 || isValidUTF8() {
                 return try run(bytes, encoding, path: path)
             }
             warnings.append(Warning(
@@ -60,7 +68,7 @@ enum HTMLCharset {
         case .none:
             break
         }
-        if UTF8Validation.firstInvalidOffset(bytes) == nil {
+        if isValidUTF8() {
             var decoded = try run(bytes, .utf8, path: path)
             decoded.warnings = warnings + decoded.warnings
             return decoded
