@@ -73,6 +73,16 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // Pre-Unicode Vietnamese: TCVN3, VNI, VISCII, VPS, Windows-1258 and VIQR decoders (tables are
+        // resource files with their sources), and the detector that repairs legacy text wherever it hides.
+        .target(name: "LegacyText", dependencies: ["DocumentModel", "VietnameseText"], resources: [.copy("Resources")], swiftSettings: strict),
+        .testTarget(name: "LegacyTextTests", dependencies: ["LegacyText", "DocumentModel", "VietnameseText", "_TestSupport"], swiftSettings: strict),
+        // Word 97-2003 (.doc, OLE2 compound file) and RTF readers.
+        .target(name: "DOCReader", dependencies: ["DocumentModel", "Ingest", "LegacyText"], swiftSettings: strict),
+        .testTarget(name: "DOCReaderTests", dependencies: ["DOCReader", "DocumentModel", "Ingest", "LegacyText", "_TestSupport"], swiftSettings: strict),
+        .target(name: "RTFReader", dependencies: ["DocumentModel", "Ingest", "LegacyText"], swiftSettings: strict),
+        .testTarget(name: "RTFReaderTests", dependencies: ["RTFReader", "DocumentModel", "Ingest", "LegacyText", "_TestSupport"], swiftSettings: strict),
+
         .target(name: "Structure", dependencies: ["DocumentModel", "VietnameseText"], swiftSettings: strict),
         .testTarget(name: "StructureTests", dependencies: ["Structure", "DocumentModel", "_TestSupport"], swiftSettings: strict),
 

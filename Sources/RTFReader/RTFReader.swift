@@ -1,0 +1,2 @@
+/// RTF documents; being built, see issue 5.
+public enum RTFReader {}
