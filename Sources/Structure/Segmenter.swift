@@ -114,6 +114,32 @@ public enum Segmenter {
             }
         }
 
+        /// The level of a list item a reader marked (Word numbering, an HTML list), in the
+        /// hierarchy of the typed markers; updates that hierarchy as a typed marker would.
+        mutating func readerItem(_ block: Block) -> Int {
+            let depth = max(block.level ?? 1, 1)
+            if block.list != .bullet, let label = block.label,
+               let marker = Marker.parse(Array((label + " x").unicodeScalars)) {
+                switch marker {
+                case .arabic, .numberLetter, .letter:
+                    let typed = self.block(for: marker, start: block.start, end: block.end, capitals: false).level ?? depth
+                    let level = max(typed, depth)
+                    numberLevel = level
+                    if case .letter = marker {} else { arabicLevel = level }
+                    bullets = []
+                    return level
+                case .roman, .named, .bullet:
+                    break
+                }
+            }
+            if block.list == .bullet {
+                return numberLevel + depth
+            }
+            numberLevel = depth
+            bullets = []
+            return depth
+        }
+
         mutating func reset() {
             arabicLevel = 0
             numberLevel = 0
@@ -218,7 +244,12 @@ extension Segmenter {
     /// paragraph whose text starts with a numbering marker typed by hand ("1.", "a)", "II.",
     /// "- ") becomes the heading or list item the text segmenter would make of the same line, so
     /// the same document reads alike as text, HTML and DOCX. Lists and headings the format marked
-    /// itself, table cells and non-body parts are left as they are.
+    /// itself keep their type, and their level is put in the same hierarchy as the hand-typed
+    /// markers around them: a numbered item takes the level its label ("2.", "1.2.", "a)") would
+    /// have as typed text, or its nesting depth in the format when that is deeper; a bullet item
+    /// sits its nesting depth below the last numbered item. So Word bullets under a typed "2a,"
+    /// are level 3, as "- " lines under "2a," are in the text. Table cells and non-body parts are
+    /// left as they are.
     public static func refine(_ blocks: [Block], text: String) -> [Block] {
         let bytes = Array(text.utf8)
         var levels = Levels()
@@ -229,13 +260,44 @@ extension Segmenter {
             for (k, block) in blocks.enumerated() {
                 byte = Document.byteOffset(p, from: byte, scalars: block.start - scalar)
                 scalar = block.start
-                if block.type == .heading && block.part == nil && block.cell == nil { levels.reset(); continue }
+                if block.type == .heading && block.part == nil && block.cell == nil {
+                    // A heading the format marked keeps its type and level; a number typed at its
+                    // start ("I.", "2.", "Chương I") becomes its label, as in text.
+                    levels.reset()
+                    if block.label == nil, byte < bytes.count, mayStartWithMarker(bytes[byte]) {
+                        let lineEnd = bytes[byte...].firstIndex(of: 0x0A) ?? bytes.count
+                        let lineScalars = Document.scalarCount(UnsafeBufferPointer(rebasing: p[byte..<lineEnd]))
+                        let line = Line(byteStart: byte, byteEnd: lineEnd, scalarStart: block.start, scalarEnd: block.start + lineScalars)
+                        switch Marker.parse(prefixScalars(bytes, line, limit: 24)) {
+                        case .roman(let label), .arabic(let label, _), .named(let label, _): out[k].label = label
+                        default: break
+                        }
+                    }
+                    continue
+                }
+                if block.type == .listItem && block.part == nil && block.cell == nil {
+                    out[k].level = levels.readerItem(block)
+                    continue
+                }
                 guard block.type == .paragraph, block.part == nil, block.cell == nil, block.label == nil,
-                      byte < bytes.count, mayStartWithMarker(bytes[byte]) else { continue }
+                      byte < bytes.count else { continue }
+                // A short lead-in that ends in a colon ("Nơi nhận:") starts a new list, as in text.
+                func leadIn() -> Bool {
+                    guard block.end - block.start <= 40 else { return false }
+                    let end = Document.byteOffset(p, from: byte, scalars: block.end - block.start)
+                    return end > byte && bytes[end - 1] == UInt8(ascii: ":") && !bytes[byte..<end].contains(0x0A)
+                }
+                guard mayStartWithMarker(bytes[byte]) else {
+                    if leadIn() { levels.reset() }
+                    continue
+                }
                 let firstLineEnd = bytes[byte...].firstIndex(of: 0x0A) ?? bytes.count
                 let firstLineScalars = Document.scalarCount(UnsafeBufferPointer(rebasing: p[byte..<firstLineEnd]))
                 let line = Line(byteStart: byte, byteEnd: firstLineEnd, scalarStart: block.start, scalarEnd: block.start + firstLineScalars)
-                guard let marker = Marker.parse(prefixScalars(bytes, line, limit: 24)) else { continue }
+                guard let marker = Marker.parse(prefixScalars(bytes, line, limit: 24)) else {
+                    if leadIn() { levels.reset() }
+                    continue
+                }
                 let single = firstLineEnd == bytes.count || block.end == block.start + firstLineScalars
                 let refined = levels.block(for: marker, start: block.start, end: block.end, capitals: single && isCapitalHeading(bytes, line))
                 out[k].type = refined.type
