@@ -3,6 +3,9 @@ public import Ingest
 import Foundation
 
 /// Options and limits of the DOCX reader (pipeline options of the `read` stage).
+///
+/// Equality compares the limits and switches, and of `runText` only whether it is set
+/// (functions cannot be compared).
 public struct DOCXReadOptions: Sendable, Equatable {
     /// Refuse a file whose parts add up to more than this many bytes uncompressed.
     public var maxUncompressedBytes: Int
@@ -14,23 +17,64 @@ public struct DOCXReadOptions: Sendable, Equatable {
     public var maxXMLDepth: Int
     /// Read comments (word/comments.xml) as blocks with part "comment".
     public var includeComments: Bool
+    /// Called with run text and the font it is set in, for the text of consecutive runs of one
+    /// font in a paragraph taken together (tabs and line breaks inside included); a non-nil
+    /// result replaces that text. The font is the first named by the run's `w:rFonts`, its
+    /// character style (and the styles that is based on), the paragraph style (and its bases),
+    /// the document defaults; at each step `w:asciiTheme`, `w:ascii`, `w:hAnsiTheme`, `w:hAnsi`,
+    /// theme fonts resolved through word/theme/theme1.xml. The name is as declared. Not called for runs
+    /// with no font anywhere in the chain, nor for symbols (`w:sym`), list labels or note marks.
+    /// This is where a decoder of legacy Vietnamese fonts (.VnTime is TCVN3, VNI-Times is VNI)
+    /// plugs in. Block offsets follow the replaced text.
+    public var runText: (@Sendable (_ text: String, _ font: String) -> String?)?
 
     public init(maxUncompressedBytes: Int = 256 << 20, maxCompressionRatio: Int = 200, maxEntries: Int = 10_000,
-                maxXMLDepth: Int = 256, includeComments: Bool = false) {
+                maxXMLDepth: Int = 256, includeComments: Bool = false,
+                runText: (@Sendable (_ text: String, _ font: String) -> String?)? = nil) {
         self.maxUncompressedBytes = maxUncompressedBytes
         self.maxCompressionRatio = maxCompressionRatio
         self.maxEntries = maxEntries
         self.maxXMLDepth = maxXMLDepth
         self.includeComments = includeComments
+        self.runText = runText
+    }
+
+    public static func == (lhs: DOCXReadOptions, rhs: DOCXReadOptions) -> Bool {
+        lhs.maxUncompressedBytes == rhs.maxUncompressedBytes && lhs.maxCompressionRatio == rhs.maxCompressionRatio
+            && lhs.maxEntries == rhs.maxEntries && lhs.maxXMLDepth == rhs.maxXMLDepth
+            && lhs.includeComments == rhs.includeComments && (lhs.runText == nil) == (rhs.runText == nil)
+    }
+}
+
+/// A read document with what the reader learnt about it beyond the text.
+public struct DOCXReadResult: Sendable, Equatable {
+    public var document: Document
+    /// The fonts the text is set in (as resolved for each run), most used first (ties by
+    /// name). A legacy font name alone does not prove legacy text: Unicode text is often set
+    /// in a font such as .VnTimeH that was declared long ago.
+    public var fonts: [DOCXFontUse]
+
+    public init(document: Document, fonts: [DOCXFontUse]) {
+        self.document = document
+        self.fonts = fonts
     }
 }
 
 /// Reads a Word 2007+ (.docx) file into text and blocks.
 ///
 /// The body comes first, in document order; then headers, footers, footnotes, endnotes and
-/// (when asked) comments, each block marked with its part. Nothing is normalised here.
+/// (when asked) comments, each block marked with its part. Headers and footers are those the
+/// body's section properties reference (`w:headerReference`, `w:footerReference`), in the
+/// order referenced, each part once and a part showing exactly what an earlier one showed
+/// not again (a first-page header that repeats the default one). Footnotes and endnotes are
+/// numbered and marked as `NoteSettings` describes. Nothing is normalised here.
 public enum DOCXReader {
     public static func read(_ input: InputFile, options: DOCXReadOptions = DOCXReadOptions()) throws(DocumentError) -> Document {
+        try readDetailed(input, options: options).document
+    }
+
+    /// Reads the document and reports the fonts its text is set in.
+    public static func readDetailed(_ input: InputFile, options: DOCXReadOptions = DOCXReadOptions()) throws(DocumentError) -> DOCXReadResult {
         var package = try ZipPackage(bytes: input.bytes, path: input.path, options: options)
         var context = Context(path: input.path, options: options)
 
@@ -49,19 +93,46 @@ public enum DOCXReader {
         }
         func firstTarget(_ suffix: String, _ fallback: String) -> String { targets(suffix).first ?? fallback }
 
+        let theme = try context.auxiliary(&package, firstTarget("/theme", "word/theme/theme1.xml")) { stream throws(DocumentError) in
+            try ThemeFonts(stream: stream)
+        } ?? ThemeFonts()
         let styles = try context.auxiliary(&package, firstTarget("/styles", "word/styles.xml")) { stream throws(DocumentError) in
-            try StyleSheet(stream: stream)
-        } ?? StyleSheet()
-        let numbering = try context.auxiliary(&package, firstTarget("/numbering", "word/numbering.xml")) { stream throws(DocumentError) in
+            try StyleSheet(stream: stream, theme: theme)
+        } ?? StyleSheet(theme: theme)
+        var numbering = try context.auxiliary(&package, firstTarget("/numbering", "word/numbering.xml")) { stream throws(DocumentError) in
             try Numbering(stream: stream)
         } ?? Numbering()
+        numbering.link(styles: styles)
+        let notes = try context.auxiliary(&package, firstTarget("/settings", "word/settings.xml")) { stream throws(DocumentError) in
+            try NoteSettings(stream: stream)
+        } ?? NoteSettings()
 
-        var body = BodyReader(styles: styles, numbering: numbering)
+        var body = BodyReader(styles: styles, numbering: numbering, notes: notes, runText: options.runText)
         try body.read(context.stream(mainBytes, part: mainPart), part: nil)
+        body.finishBody()
+
+        // Headers and footers the sections reference, headers first, each part once.
+        var byId: [String: String] = [:]
+        for rel in rels where byId[rel.id] == nil { byId[rel.id] = rel.target }
+        var seenParts: Set<String> = []
+        var sectionStories: [BodyReader.SectionPart: [String]] = [:]
+        for reference in body.sectionParts {
+            guard let target = byId[reference.id], seenParts.insert(target.lowercased()).inserted else { continue }
+            sectionStories[reference.kind, default: []].append(target)
+        }
+        for (kind, name) in [(BodyReader.SectionPart.header, "header"), (.footer, "footer")] {
+            var shown: Set<[String]> = []
+            for story in sectionStories[kind] ?? [] {
+                let mark = body.mark()
+                _ = try context.auxiliary(&package, story) { stream throws(DocumentError) in
+                    try body.read(stream, part: name)
+                }
+                let content = body.content(since: mark)
+                if !content.isEmpty, !shown.insert(content).inserted { body.rollback(to: mark) }
+            }
+        }
 
         var stories: [(name: String, part: String)] = []
-        stories += storyParts(targets("/header"), package: package, pattern: "header").map { ($0, "header") }
-        stories += storyParts(targets("/footer"), package: package, pattern: "footer").map { ($0, "footer") }
         stories.append((firstTarget("/footnotes", "word/footnotes.xml"), "footnote"))
         stories.append((firstTarget("/endnotes", "word/endnotes.xml"), "endnote"))
         if options.includeComments {
@@ -85,21 +156,11 @@ public enum DOCXReader {
         }
         let source = Source(path: input.path, format: .docx, encoding: nil, bytes: input.bytes.count,
                             sha256: SHA256.hex(input.bytes))
-        return Document(source: source, text: built.text, blocks: built.blocks, warnings: context.warnings,
-                        metadata: metadata)
-    }
-
-    /// Header or footer parts: those the main part's relationships name, in their order, or
-    /// else the package's `word/header1.xml`, `word/header2.xml`, … in numeric order.
-    private static func storyParts(_ related: [String], package: ZipPackage, pattern: String) -> [String] {
-        if !related.isEmpty { return related }
-        let prefix = "word/" + pattern
-        let names = package.partNames.filter { $0.hasPrefix(prefix) && $0.hasSuffix(".xml") }
-        return names.sorted { number(in: $0) < number(in: $1) }
-    }
-
-    private static func number(in name: String) -> Int {
-        Int(String(name.filter(\.isNumber))) ?? 0
+        let document = Document(source: source, text: built.text, blocks: built.blocks, warnings: context.warnings,
+                                metadata: metadata)
+        let fonts = body.fontUse.map { DOCXFontUse(name: $0.key, characters: $0.value) }
+            .sorted { ($0.characters, $1.name) > ($1.characters, $0.name) }
+        return DOCXReadResult(document: document, fonts: fonts)
     }
 }
 
@@ -134,6 +195,7 @@ struct Context {
     }
 
     struct Relationship {
+        var id: String
         var type: String
         /// The target resolved to a part name (no leading slash).
         var target: String
@@ -152,7 +214,8 @@ struct Context {
                       stream.attribute("TargetMode", namespace: nil) != "External",
                       let type = stream.attribute("Type", namespace: nil),
                       let target = stream.attribute("Target", namespace: nil) else { continue }
-                result.append(Relationship(type: type, target: Self.resolve(target, from: directory)))
+                let id = stream.attribute("Id", namespace: nil) ?? ""
+                result.append(Relationship(id: id, type: type, target: Self.resolve(target, from: directory)))
             }
             return result
         }

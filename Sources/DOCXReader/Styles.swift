@@ -2,7 +2,8 @@ import DocumentModel
 import Foundation
 
 /// What the reader needs from word/styles.xml: which paragraph styles are headings (and of
-/// which level) and which carry list numbering, with `w:basedOn` inheritance resolved.
+/// which level), which carry list numbering and which font each style sets, with `w:basedOn`
+/// inheritance resolved.
 struct StyleSheet {
     struct Style {
         var name: String?
@@ -10,21 +11,36 @@ struct StyleSheet {
         var outlineLevel: Int?
         var numId: Int?
         var ilvl: Int?
+        /// The font of the style's own `w:rPr/w:rFonts`.
+        var font: String?
     }
 
     private(set) var styles: [String: Style] = [:]
     /// The style a paragraph without `w:pStyle` has (usually "Normal").
     private(set) var defaultParagraphStyle: String?
+    /// The font of the document defaults (`w:docDefaults/w:rPrDefault`), theme resolved.
+    private(set) var defaultFont: String?
+    /// The theme the fonts were resolved with (for a run's own `w:asciiTheme`).
+    let theme: ThemeFonts
     private var headingLevels: [String: Int] = [:]
     private var numberings: [String: (numId: Int?, ilvl: Int?)] = [:]
+    private var fonts: [String: String] = [:]
 
-    init() {}
+    init(theme: ThemeFonts = ThemeFonts()) {
+        self.theme = theme
+    }
 
-    /// Parses styles.xml and resolves each style's heading level and numbering once.
-    init(stream: XMLStream) throws(DocumentError) {
+    /// Parses styles.xml and resolves each style's heading level, numbering and font once.
+    init(stream: XMLStream, theme: ThemeFonts = ThemeFonts()) throws(DocumentError) {
+        self.theme = theme
         var currentId: String?
         var current = Style()
+        var styleDepth = 0
         var inPPr = false
+        /// Depth of the `w:rPr` being read: the style's own, or the document defaults'.
+        var rPrDepth: Int?
+        var inDefaults = false
+        var documentFont: String?
         var skipDepth: Int?
         while let event = try stream.next() {
             if let depth = skipDepth {
@@ -35,6 +51,7 @@ struct StyleSheet {
             case (.start, .style):
                 currentId = stream.attribute("styleId")
                 current = Style()
+                styleDepth = stream.depth
                 let isParagraph = (stream.attribute("type") ?? "paragraph") == "paragraph"
                 if isParagraph, stream.attribute("default").map({ $0 == "1" || $0 == "true" }) == true {
                     defaultParagraphStyle = currentId
@@ -52,6 +69,17 @@ struct StyleSheet {
                 inPPr = true
             case (.end, .pPr):
                 inPPr = false
+            case (.start, .rPrDefault):
+                inDefaults = true
+            case (.end, .rPrDefault):
+                inDefaults = false
+            case (.start, .rPr) where (currentId != nil && stream.depth == styleDepth + 1) || inDefaults:
+                rPrDepth = stream.depth
+            case (.end, .rPr) where stream.depth == rPrDepth:
+                rPrDepth = nil
+            case (.start, .rFonts) where rPrDepth.map { $0 + 1 == stream.depth } == true:
+                let font = FontChoice.font(stream, theme: theme)
+                if inDefaults { documentFont = font } else { current.font = font }
             case (.start, .outlineLvl) where inPPr:
                 current.outlineLevel = stream.intValue()
             case (.start, .numId) where inPPr:
@@ -65,7 +93,15 @@ struct StyleSheet {
         for id in styles.keys {
             if let level = resolveHeading(id) { headingLevels[id] = level }
             numberings[id] = resolveNumbering(id)
+            if let font = chain(id).lazy.compactMap(\.font).first { fonts[id] = font }
         }
+        defaultFont = documentFont
+    }
+
+    /// The font a style sets, through its `w:basedOn` chain; nil when none of them sets one.
+    func font(_ styleId: String?) -> String? {
+        guard let styleId else { return nil }
+        return fonts[styleId]
     }
 
     /// The heading level (1-based) of a paragraph style, nil for body text.

@@ -9,6 +9,12 @@ enum Namespace {
     static let dc = "http://purl.org/dc/elements/1.1/"
     static let dcterms = "http://purl.org/dc/terms/"
     static let relationships = "http://schemas.openxmlformats.org/package/2006/relationships"
+    /// Relationship ids in the main part (`r:id` of a header reference).
+    static let officeRelationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    /// Office math (`m:oMath`).
+    static let math = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+    /// DrawingML, for the theme's fonts.
+    static let drawing = "http://schemas.openxmlformats.org/drawingml/2006/main"
 }
 
 /// The elements the reader acts on. Anything else is `.other` and only passed through.
@@ -17,10 +23,20 @@ enum Tag: UInt8 {
     // WordprocessingML: structure and text.
     case body, p, pPr, pStyle, numPr, ilvl, numId, outlineLvl, r, t, tab, ptab, br, cr, sym, noBreakHyphen, softHyphen
     case delText, del, moveFrom, instrText, fldChar, pPrChange, rPrChange, tblPrChange, tcPrChange, trPrChange, sectPr
+    case sectPrChange, headerReference, footerReference
+    // Run properties (fonts).
+    case rPr, rFonts, rStyle, docDefaults, rPrDefault
+    // Notes.
+    case footnoteReference, endnoteReference, footnoteRef, endnoteRef, footnotePr, endnotePr, numStart
     case tbl, tr, trPr, tblHeader, gridBefore, tc, tcPr, gridSpan, vMerge, txbxContent
     case footnote, endnote, comment
     // Styles and numbering.
     case style, name, basedOn, abstractNum, num, abstractNumId, lvl, lvlOverride, startOverride, start, numFmt, lvlText, suff
+    case isLgl, lvlRestart, numStyleLink, styleLink
+    // Office math: runs and their text.
+    case mathRun, mathText, oMath
+    // The theme's font scheme.
+    case majorFont, minorFont, latin
     // Markup compatibility.
     case alternateContent, choice, fallback
     // Core properties and relationships.
@@ -42,9 +58,20 @@ enum Tag: UInt8 {
             ("style", .style), ("name", .name), ("basedOn", .basedOn), ("abstractNum", .abstractNum), ("num", .num),
             ("abstractNumId", .abstractNumId), ("lvl", .lvl), ("lvlOverride", .lvlOverride),
             ("startOverride", .startOverride), ("start", .start), ("numFmt", .numFmt), ("lvlText", .lvlText),
-            ("suff", .suff),
+            ("suff", .suff), ("isLgl", .isLgl), ("lvlRestart", .lvlRestart), ("numStyleLink", .numStyleLink),
+            ("styleLink", .styleLink), ("sectPrChange", .sectPrChange), ("headerReference", .headerReference),
+            ("footerReference", .footerReference), ("rPr", .rPr), ("rFonts", .rFonts), ("rStyle", .rStyle),
+            ("docDefaults", .docDefaults), ("rPrDefault", .rPrDefault), ("footnoteReference", .footnoteReference),
+            ("endnoteReference", .endnoteReference), ("footnoteRef", .footnoteRef), ("endnoteRef", .endnoteRef),
+            ("footnotePr", .footnotePr), ("endnotePr", .endnotePr), ("numStart", .numStart),
         ]
         for (local, tag) in w { table[Namespace.w + " " + local] = tag }
+        table[Namespace.math + " r"] = .mathRun
+        table[Namespace.math + " t"] = .mathText
+        table[Namespace.math + " oMath"] = .oMath
+        table[Namespace.drawing + " majorFont"] = .majorFont
+        table[Namespace.drawing + " minorFont"] = .minorFont
+        table[Namespace.drawing + " latin"] = .latin
         table[Namespace.mc + " AlternateContent"] = .alternateContent
         table[Namespace.mc + " Choice"] = .choice
         table[Namespace.mc + " Fallback"] = .fallback

@@ -54,9 +54,6 @@ struct ZipPackage {
     /// Whether the package holds a part of that name.
     func contains(_ name: String) -> Bool { entries[name.lowercased()] != nil }
 
-    /// All part names, lowercased, sorted.
-    var partNames: [String] { entries.keys.sorted() }
-
     /// The bytes of a part, or nil if the package has no such part.
     mutating func read(_ name: String) throws(DocumentError) -> [UInt8]? {
         guard let entry = entries[name.lowercased()], entry.type == .file else { return nil }

@@ -78,7 +78,8 @@ import Testing
         <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&e;</w:t></w:r></w:p></w:body></w:document>
         """
 
-    @Test(arguments: ["word/document.xml", "word/styles.xml", "word/footer1.xml", "docProps/core.xml"])
+    @Test(arguments: ["word/document.xml", "word/styles.xml", "word/footnotes.xml", "word/settings.xml", "word/theme/theme1.xml",
+                      "word/numbering.xml", "docProps/core.xml"])
     func dtdRefusedInAnyPart(part: String) throws {
         for xml in [Self.billionLaughs, Self.xxe] {
             var parts = [("word/document.xml", Array(DOCX.document(DOCX.p("ok")).utf8))]

@@ -44,6 +44,18 @@ import Testing
         Case(description: "moved-away text dropped",
              body: "<w:p><w:moveFrom w:id=\"1\"><w:r><w:t>old</w:t></w:r></w:moveFrom><w:moveTo w:id=\"2\"><w:r><w:t>new</w:t></w:r></w:moveTo></w:p>",
              blocks: ["new"]),
+        Case(description: "inline math keeps its text in order",
+             body: "<w:p><w:r><w:t xml:space=\"preserve\">Công thức </w:t></w:r><m:oMath><m:r><w:rPr><w:rFonts w:ascii=\"Cambria Math\"/></w:rPr><m:t>E=m</m:t></m:r><m:sSup><m:sSupPr><m:ctrlPr><w:rPr><w:i/></w:rPr></m:ctrlPr></m:sSupPr><m:e><m:r><m:t>c</m:t></m:r></m:e><m:sup><m:r><m:t>2</m:t></m:r></m:sup></m:sSup></m:oMath><w:r><w:t xml:space=\"preserve\"> đúng.</w:t></w:r></w:p>",
+             blocks: ["Công thức E=mc2 đúng."]),
+        Case(description: "display math: fraction, radical, n-ary",
+             body: "<w:p><m:oMathPara><m:oMathParaPr><m:jc m:val=\"center\"/></m:oMathParaPr><m:oMath><m:f><m:num><m:r><m:t>a</m:t></m:r></m:num><m:den><m:r><m:t>b</m:t></m:r></m:den></m:f><m:r><m:t>+</m:t></m:r><m:rad><m:radPr><m:degHide m:val=\"1\"/></m:radPr><m:deg/><m:e><m:r><m:t>x</m:t></m:r></m:e></m:rad><m:nary><m:naryPr><m:chr m:val=\"∑\"/></m:naryPr><m:sub><m:r><m:t>i</m:t></m:r></m:sub><m:sup/><m:e><m:r><m:t>y</m:t></m:r></m:e></m:nary></m:oMath></m:oMathPara></w:p>",
+             blocks: ["ab+xiy"]),
+        Case(description: "math outside a paragraph is a paragraph",
+             body: "<m:oMathPara><m:oMath><m:r><m:t>x+y</m:t></m:r></m:oMath></m:oMathPara>" + DOCX.p("sau"),
+             blocks: ["x+y", "sau"]),
+        Case(description: "math with deleted and inserted runs",
+             body: "<w:p><m:oMath><m:r><m:t>1</m:t></m:r><w:del w:id=\"1\"><m:r><w:delText>9</w:delText></m:r></w:del><w:ins w:id=\"2\"><m:r><m:t>2</m:t></m:r></w:ins></m:oMath></w:p>",
+             blocks: ["12"]),
     ]
 
     @Test(arguments: cases)
@@ -277,27 +289,39 @@ enum StyleNameProbe {
         "word/comments.xml": DOCX.part("comments", "<w:comment w:id=\"0\" w:author=\"A\">" + DOCX.p("A comment") + "</w:comment>"),
     ]
 
+    static let sections = "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rId2\"/><w:headerReference w:type=\"first\" r:id=\"rId3\"/>"
+        + "<w:footerReference w:type=\"default\" r:id=\"rId1\"/><w:pgSz w:w=\"11906\"/></w:sectPr>"
+
     @Test(arguments: [false, true])
     func partsAfterBody(includeComments: Bool) throws {
-        let body = "<w:p><w:r><w:t>Body</w:t></w:r><w:r><w:footnoteReference w:id=\"1\"/></w:r></w:p>"
+        let body = "<w:p><w:r><w:t>Body</w:t></w:r><w:r><w:footnoteReference w:id=\"1\"/></w:r></w:p>" + Self.sections
         let doc = try DOCX.read(body: body, parts: Self.parts, options: DOCXReadOptions(includeComments: includeComments))
-        var expected: [(String, String?)] = [
-            ("Body", nil), ("Header two", "header"), ("Header one", "header"), ("Trang ", "footer"), ("1", "footer"),
-            (" Chú thích.", "footnote"), ("End note", "endnote"),
+        var expected: [(String, String?, String?)] = [
+            ("Body\u{00B9}", nil, nil), ("Header two", "header", nil), ("Header one", "header", nil), ("Trang ", "footer", nil),
+            ("1", "footer", nil), ("1 Chú thích.", "footnote", "1"), ("End note", "endnote", nil),
         ]
-        if includeComments { expected.append(("A comment", "comment")) }
+        if includeComments { expected.append(("A comment", "comment", nil)) }
         #expect(DOCX.texts(doc) == expected.map(\.0))
         #expect(doc.blocks.map(\.part) == expected.map(\.1))
+        #expect(doc.blocks.map(\.label) == expected.map(\.2))
         #expect(!doc.text.contains("SEP") && !doc.text.contains("CONT") && !doc.text.contains("PAGE"))
         #expect(doc.contractViolation() == nil)
     }
 
-    @Test func headersByFileNameWithoutRelationships() throws {
+    /// Word shows only the headers and footers the sections reference: a part the package holds
+    /// but no section names (or whose relationship is missing) is not read.
+    @Test func unreferencedHeadersAreNotRead() throws {
         var parts = Self.parts
-        parts["word/_rels/document.xml.rels"] = nil
         parts["word/header10.xml"] = DOCX.part("hdr", DOCX.p("Header ten"))
-        let doc = try DOCX.read(body: DOCX.p("Body"), parts: parts)
-        #expect(Array(DOCX.texts(doc).prefix(4)) == ["Body", "Header one", "Header two", "Header ten"])
+        let referenced = try DOCX.read(body: DOCX.p("Body") + Self.sections, parts: parts)
+        #expect(!referenced.text.contains("Header ten"))
+        #expect(referenced.blocks.filter { $0.part == "header" }.count == 2)
+        let unreferenced = try DOCX.read(body: DOCX.p("Body"), parts: parts)
+        #expect(!unreferenced.blocks.contains { $0.part == "header" || $0.part == "footer" })
+        parts["word/_rels/document.xml.rels"] = nil
+        let noRelationships = try DOCX.read(body: DOCX.p("Body") + Self.sections, parts: parts)
+        #expect(DOCX.texts(noRelationships).prefix(1) == ["Body"])
+        #expect(!noRelationships.blocks.contains { $0.part == "header" || $0.part == "footer" })
     }
 
     @Test func coreMetadata() throws {

@@ -11,7 +11,8 @@ enum DOCX {
         xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" \
         xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" \
         xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" \
-        xmlns:v="urn:schemas-microsoft-com:vml"
+        xmlns:v="urn:schemas-microsoft-com:vml" \
+        xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"
         """
 
     static let contentTypes = """
@@ -37,6 +38,21 @@ enum DOCX {
         "<w:p>" + (pPr.isEmpty ? "" : "<w:pPr>\(pPr)</w:pPr>") + "<w:r><w:t xml:space=\"preserve\">\(text)</w:t></w:r></w:p>"
     }
 
+    /// A relationships part (word/_rels/document.xml.rels): (id, type, target), the type given
+    /// by its last word ("header", "footnotes", …).
+    static func rels(_ entries: [(String, String, String)]) -> String {
+        let items = entries.map { id, type, target in
+            "<Relationship Id=\"\(id)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/\(type)\" Target=\"\(target)\"/>"
+        }
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+            + items.joined() + "</Relationships>"
+    }
+
+    /// A run of text with the given run properties.
+    static func r(_ text: String, rPr: String = "") -> String {
+        "<w:r>" + (rPr.isEmpty ? "" : "<w:rPr>\(rPr)</w:rPr>") + "<w:t xml:space=\"preserve\">\(text)</w:t></w:r>"
+    }
+
     /// A ZIP holding the parts (deflated), in the order given.
     static func zip(_ parts: [(String, [UInt8])]) throws -> [UInt8] {
         let archive = try Archive(accessMode: .create)
@@ -59,6 +75,10 @@ enum DOCX {
 
     static func read(body: String, parts: [String: String] = [:], options: DOCXReadOptions = DOCXReadOptions()) throws -> Document {
         try DOCXReader.read(InputFile(path: "test.docx", bytes: make(body: body, parts: parts)), options: options)
+    }
+
+    static func readDetailed(body: String, parts: [String: String] = [:], options: DOCXReadOptions = DOCXReadOptions()) throws -> DOCXReadResult {
+        try DOCXReader.readDetailed(InputFile(path: "test.docx", bytes: make(body: body, parts: parts)), options: options)
     }
 
     /// The text of each block.

@@ -149,10 +149,8 @@ struct FormatEquivalenceTests {
         let got = Self.shapes(word), want = Self.shapes(text)
         #expect(got.map(\.type) == want.map(\.type))
         #expect(got.map(\.level) == want.map(\.level))
-        withKnownIssue("Word bullets do not carry their drawn symbol as a label yet") {
-            #expect(got.map(\.label) == want.map(\.label))
-            #expect(got.map(\.text) == want.map(\.text))
-        }
+        #expect(got.map(\.label) == want.map(\.label))
+        #expect(got.map(\.text) == want.map(\.text))
         // What Word adds lives after the body, labelled.
         let parts = word.blocks.compactMap(\.part)
         #expect(parts == ["header", "footer"])
