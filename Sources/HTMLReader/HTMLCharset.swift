@@ -38,7 +38,7 @@ enum HTMLCharset {
             return try run(bytes, .auto, path: path)
         }
         var warnings: [Warning] = []
-        // Validated at most once here (the decoder checks again as it decodes).
+        // Validated at most once: a page found valid is not checked again by the decoder.
         var validated: Bool?
         func isValidUTF8() -> Bool {
             if let validated { return validated }
@@ -53,7 +53,10 @@ enum HTMLCharset {
             decoded.warnings.removeAll { $0.code == "decoded-windows-1258" }
             return decoded
         case .supported(let encoding, let label):
-            if encoding != .utf8 || isValidUTF8() {
+            if encoding == .utf8 && isValidUTF8() {
+                return validUTF8(bytes)
+            }
+            if encoding != .utf8 {
                 return try run(bytes, encoding, path: path)
             }
             warnings.append(Warning(
@@ -69,8 +72,8 @@ enum HTMLCharset {
             break
         }
         if isValidUTF8() {
-            var decoded = try run(bytes, .utf8, path: path)
-            decoded.warnings = warnings + decoded.warnings
+            var decoded = validUTF8(bytes)
+            decoded.warnings = warnings
             return decoded
         }
         var decoded = try run(bytes, .windows1258, path: path)
@@ -85,6 +88,12 @@ enum HTMLCharset {
     }
 
     /// One call of Ingest's decoder, its failure turned into the reader's error.
+    /// Bytes already validated as UTF-8 (no byte-order mark): not validated again.
+    private static func validUTF8(_ bytes: [UInt8]) -> Decoded {
+        let decoded = TextDecoding.validatedUTF8(bytes)
+        return Decoded(utf8: decoded.utf8, encoding: decoded.encoding, warnings: decoded.warnings)
+    }
+
     private static func run(_ bytes: [UInt8], _ encoding: TextEncoding, path: String) throws(DocumentError) -> Decoded {
         do {
             let decoded = try TextDecoding.decode(bytes, encoding: encoding)

@@ -256,9 +256,24 @@ struct HTMLWalker {
                 pendingSpace = true
                 p += 2
             default:
+                // Words with single spaces between them are copied at once, up to whitespace
+                // that needs collapsing (a run, a tab or line end, a no-break space), a space
+                // at the end, or the end of the node.
                 resolvePending()
-                run.append(b)
-                p += 1
+                var end = p + 1
+                while true {
+                    let c = end.pointee
+                    if c == 0 || c == 0x09 || c == 0x0A || c == 0x0C || c == 0x0D { break }
+                    if c == 0xC2 && (end + 1).pointee == 0xA0 { break }
+                    if c == 0x20 {
+                        let next = (end + 1).pointee
+                        if next == 0 || next == 0x20 || next == 0x09 || next == 0x0A || next == 0x0C || next == 0x0D { break }
+                        if next == 0xC2 && (end + 2).pointee == 0xA0 { break }
+                    }
+                    end += 1
+                }
+                run.append(contentsOf: UnsafeBufferPointer(start: p, count: end - p))
+                p = end
             }
         }
     }
@@ -306,24 +321,25 @@ struct HTMLWalker {
         guard !run.isEmpty else { return }
         let index = contexts.count - 1
         let context = contexts[index]
-        let text = Self.blockText(run, verbatim: preDepth > 0)
+        let (from, to) = Self.trimmedRange(run, verbatim: preDepth > 0)
         let part = chromeDepth > 0 || context.chrome ? "chrome" : nil
-        let added: Bool
-        switch context.kind {
-        case .paragraph:
-            added = output.add(.paragraph, text, part: part)
-        case .heading(let level):
-            added = output.add(.heading, text, level: level, part: part)
-        case .listItem(let level, let label, let list):
-            if context.emitted {
-                added = output.add(.paragraph, text, part: part)
-            } else {
-                added = output.add(.listItem, text, level: level, label: label, list: list, part: part)
+        let added: Bool = run.withUnsafeBufferPointer { whole in
+            let text = UnsafeBufferPointer(rebasing: whole[from..<to])
+            switch context.kind {
+            case .paragraph:
+                return output.add(.paragraph, utf8: text, part: part)
+            case .heading(let level):
+                return output.add(.heading, utf8: text, level: level, part: part)
+            case .listItem(let level, let label, let list):
+                if context.emitted {
+                    return output.add(.paragraph, utf8: text, part: part)
+                }
+                return output.add(.listItem, utf8: text, level: level, label: label, list: list, part: part)
+            case .cell(let cell):
+                return output.add(.tableCell, utf8: text, cell: cell, part: part)
+            case .preformatted:
+                return output.add(.preformatted, utf8: text, part: part)
             }
-        case .cell(let cell):
-            added = output.add(.tableCell, text, cell: cell, part: part)
-        case .preformatted:
-            added = output.add(.preformatted, text, part: part)
         }
         if added { contexts[index].emitted = true }
     }
@@ -331,7 +347,7 @@ struct HTMLWalker {
     /// The block's text: line feeds and spaces at its edges dropped (a `<br>` at the start or
     /// the end shows nothing); in `<pre>` only the line feed after the start tag and the one
     /// before the end tag, as browsers do.
-    static func blockText(_ run: [UInt8], verbatim: Bool) -> String {
+    static func trimmedRange(_ run: [UInt8], verbatim: Bool) -> (Int, Int) {
         var start = run.startIndex
         var end = run.endIndex
         if verbatim {
@@ -341,7 +357,7 @@ struct HTMLWalker {
             while start < end && (run[start] == 0x0A || run[start] == 0x20) { start += 1 }
             while end > start && (run[end - 1] == 0x0A || run[end - 1] == 0x20) { end -= 1 }
         }
-        return String(decoding: run[start..<end], as: UTF8.self)
+        return (start, end)
     }
 
     // MARK: - Elements
@@ -472,6 +488,7 @@ struct HTMLWalker {
             }
             child = current.pointee.next
         }
-        return blockText(walker.run, verbatim: false)
+        let (from, to) = trimmedRange(walker.run, verbatim: false)
+        return String(decoding: walker.run[from..<to], as: UTF8.self)
     }
 }

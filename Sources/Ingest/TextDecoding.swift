@@ -79,6 +79,12 @@ public enum TextDecoding {
         return DecodedText(utf8: unifyLineEnds(utf8), encoding: name, warnings: warnings)
     }
 
+    /// Bytes the caller has already found to be well-formed UTF-8 without a byte-order mark:
+    /// only line ends are unified (no second validation pass).
+    public static func validatedUTF8(_ bytes: [UInt8]) -> DecodedText {
+        DecodedText(utf8: unifyLineEnds(bytes), encoding: "utf-8", warnings: [])
+    }
+
     /// NUL bytes or a high share of control characters mean this is not text in an 8-bit or
     /// UTF-8 encoding (UTF-16 without a byte-order mark is refused here too).
     static func rejectBinary(_ bytes: [UInt8]) throws(DecodingFailure) {
