@@ -1,0 +1,56 @@
+/// Capitals that TCVN3 could not write: a heading typed under an all-capital font (`.VnTimeH`)
+/// keeps its ASCII capitals but its toned letters arrive as lowercase codes (`QUYÕT` decodes
+/// to `QUYếT`). A word whose ASCII letters are all capitals (at least two) and that has
+/// lowercase non-ASCII letters is upper-cased whole: `QUYẾT`, `ĐỊNH`. Words with one ASCII
+/// capital (`Sè` -> `Số`) are left as they are: title case and capitals cannot be told apart.
+enum CapitalInference {
+    /// Rewrites the words of `utf8` that qualify; returns whether anything changed.
+    @discardableResult
+    static func apply(_ utf8: inout [UInt8]) -> Bool {
+        guard utf8.contains(where: { $0 >= 0x80 }) else { return false }
+        var scalars: [UInt32] = []
+        scalars.reserveCapacity(utf8.count)
+        utf8.withUnsafeBufferPointer { p in
+            var i = 0
+            while i < p.count {
+                let (value, length) = UTF8Writer.scalar(at: i, in: p)
+                scalars.append(value)
+                i += length
+            }
+        }
+        var changed = false
+        var start = 0
+        let n = scalars.count
+        while start < n {
+            guard isLetter(scalars[start]) else { start += 1; continue }
+            var end = start
+            var asciiUpper = 0, asciiLower = 0, otherLower = 0
+            while end < n, isLetter(scalars[end]) {
+                let v = scalars[end]
+                if v < 0x80 {
+                    if v <= 0x5A { asciiUpper += 1 } else { asciiLower += 1 }
+                } else if UTF8Writer.upper(v) != v {
+                    otherLower += 1
+                }
+                end += 1
+            }
+            if asciiUpper >= 2 && asciiLower == 0 && otherLower > 0 {
+                for k in start..<end { scalars[k] = UTF8Writer.upper(scalars[k]) }
+                changed = true
+            }
+            start = end
+        }
+        guard changed else { return false }
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count)
+        for value in scalars { UTF8Writer.append(value, to: &out) }
+        utf8 = out
+        return true
+    }
+
+    @inline(__always)
+    static func isLetter(_ v: UInt32) -> Bool {
+        if v < 0x80 { return (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
+        return (v >= 0xC0 && v <= 0x1B0 && v != 0xD7 && v != 0xF7) || (v >= 0x1EA0 && v <= 0x1EF9)
+    }
+}
