@@ -1,0 +1,14 @@
+/// Windows-1252 as Word reads a compressed (8-bit) piece ([MS-DOC] 2.4.1): Latin-1 except
+/// 0x80–0x9F. The five bytes 1252 leaves undefined keep their C1 code point, so a legacy
+/// decoder downstream still sees every byte.
+enum Windows1252 {
+    static let high: [UInt16] = [
+        0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+        0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+    ]
+
+    @inline(__always)
+    static func unit(_ byte: UInt8) -> UInt16 {
+        byte >= 0x80 && byte < 0xA0 ? high[Int(byte) - 0x80] : UInt16(byte)
+    }
+}
