@@ -5,7 +5,10 @@
 // Layers (each depends only on those above it in this list):
 //   DocumentModel, CICUShim, CLibXML2      the value that flows, thin C interop
 //   VietnameseText, Emit                   ICU-backed normalisation; writers
+//   LegacyText                             pre-Unicode Vietnamese: decoders and repair
 //   Ingest, Structure                      readers (bytes -> text); block segmentation
+//   HTMLReader, DOCXReader, DOCReader,     readers of structured formats
+//   RTFReader
 //   Pipeline                               stage protocol, registry, pipeline files, runner
 //   vndoc                                  the command line, nothing else
 import PackageDescription
@@ -22,7 +25,7 @@ let package = Package(
         // The library: usable from another package without the command line.
         .library(
             name: "VNDocKit",
-            targets: ["DocumentModel", "VietnameseText", "Ingest", "HTMLReader", "DOCXReader", "Structure", "Entities", "Emit", "Pipeline"]
+            targets: ["DocumentModel", "VietnameseText", "LegacyText", "Ingest", "HTMLReader", "DOCXReader", "DOCReader", "RTFReader", "Structure", "Entities", "Emit", "Pipeline"]
         ),
         .executable(name: "vndoc", targets: ["vndoc"]),
     ],
@@ -56,7 +59,7 @@ let package = Package(
 
         // SHA-256 blocks with the x86 SHA extensions (the portable path is Swift, in Ingest).
         .target(name: "CSHA256"),
-        .target(name: "Ingest", dependencies: ["DocumentModel", "VietnameseText", "CSHA256"], swiftSettings: strict),
+        .target(name: "Ingest", dependencies: ["DocumentModel", "VietnameseText", "LegacyText", "CSHA256"], swiftSettings: strict),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "DocumentModel", "_TestSupport"], swiftSettings: strict),
 
         // Readers of formats with their own structure: they fill text and blocks together.
@@ -97,7 +100,8 @@ let package = Package(
         .target(
             name: "Pipeline",
             dependencies: [
-                "DocumentModel", "VietnameseText", "Ingest", "HTMLReader", "DOCXReader", "Structure", "Entities", "Emit",
+                "DocumentModel", "VietnameseText", "LegacyText", "Ingest", "HTMLReader", "DOCXReader", "DOCReader", "RTFReader",
+                "Structure", "Entities", "Emit",
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strict

@@ -25,4 +25,7 @@ public enum Format: String, Sendable, Equatable, CaseIterable {
     case text
     case html
     case docx
+    /// Word 97–2003 (an OLE2 compound file).
+    case doc
+    case rtf
 }

@@ -76,24 +76,33 @@ enum HTMLCharset {
             decoded.warnings = warnings
             return decoded
         }
-        var decoded = try run(bytes, .windows1258, path: path)
-        decoded.warnings.removeAll { $0.code == "decoded-windows-1258" }
-        decoded.warnings = warnings + decoded.warnings
-        if warnings.isEmpty {
-            decoded.warnings.append(Warning(
-                stage: "read", code: "decoded-windows-1258",
-                message: "the page declares no charset and is not valid UTF-8; decoded as Windows-1258"))
+        // Not UTF-8 and no usable declaration: the pre-Unicode encoding that reads most as
+        // Vietnamese (TCVN3, VNI, VISCII, VPS), else Windows-1258.
+        var decodedWarnings: [Warning] = []
+        let utf8: [UInt8], name: String
+        do {
+            (utf8, name) = try TextDecoding.legacyOrWindows1258(bytes, firstInvalid: nil, warnings: &decodedWarnings)
+        } catch {
+            throw DocumentError(error.code, path: path, stage: "read", reason: error.reason)
         }
-        return decoded
+        if name == "windows-1258" {
+            decodedWarnings.removeAll { $0.code == "decoded-windows-1258" }
+            if warnings.isEmpty {
+                decodedWarnings.append(Warning(
+                    stage: "read", code: "decoded-windows-1258",
+                    message: "the page declares no charset and is not valid UTF-8; decoded as Windows-1258"))
+            }
+        }
+        return Decoded(utf8: utf8, encoding: name, warnings: warnings + decodedWarnings)
     }
 
-    /// One call of Ingest's decoder, its failure turned into the reader's error.
     /// Bytes already validated as UTF-8 (no byte-order mark): not validated again.
     private static func validUTF8(_ bytes: [UInt8]) -> Decoded {
         let decoded = TextDecoding.validatedUTF8(bytes)
         return Decoded(utf8: decoded.utf8, encoding: decoded.encoding, warnings: decoded.warnings)
     }
 
+    /// One call of Ingest's decoder, its failure turned into the reader's error.
     private static func run(_ bytes: [UInt8], _ encoding: TextEncoding, path: String) throws(DocumentError) -> Decoded {
         do {
             let decoded = try TextDecoding.decode(bytes, encoding: encoding)

@@ -6,6 +6,10 @@ public enum Sniffed: Sendable, Equatable {
     case html
     /// A ZIP holding `[Content_Types].xml` and `word/document.xml`: a Word 2007+ file.
     case docx
+    /// An OLE2 compound file: a Word 97–2003 `.doc` (the reader refuses Excel and PowerPoint ones).
+    case doc
+    /// Rich Text Format (`{\rtf`).
+    case rtf
     /// A format vndoc recognises but does not read (yet): its name for the error message.
     case unsupported(String)
 }
@@ -14,8 +18,6 @@ public enum Sniffer {
     /// Signatures of formats that must never be read as text, with the name a user knows them by.
     private static let signatures: [(magic: [UInt8], name: String)] = [
         (Array("%PDF-".utf8), "PDF"),
-        ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1], "OLE2 compound file (Word 97-2003 .doc, .xls or .ppt)"),
-        (Array("{\\rtf".utf8), "RTF"),
         ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], "PNG image"),
         ([0xFF, 0xD8, 0xFF], "JPEG image"),
         (Array("GIF87a".utf8), "GIF image"),
@@ -29,6 +31,8 @@ public enum Sniffer {
     ]
 
     public static func sniff(_ bytes: [UInt8]) -> Sniffed {
+        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return .doc }
+        if bytes.starts(with: Array("{\\rtf".utf8)) { return .rtf }
         for (magic, name) in signatures where bytes.starts(with: magic) {
             return .unsupported(name)
         }

@@ -1,4 +1,5 @@
 public import DocumentModel
+import LegacyText
 import Foundation
 import VietnameseText
 
@@ -16,6 +17,25 @@ public enum TextEncoding: String, Sendable, CaseIterable {
     case utf16le = "utf-16le"
     case utf16be = "utf-16be"
     case windows1258 = "windows-1258"
+    /// Pre-Unicode Vietnamese 8-bit encodings (ABC/.VnTime, VNI, VISCII, VPS) and VIQR, which
+    /// writes marks with ASCII characters (decoded only when named, never guessed).
+    case tcvn3
+    case vni
+    case viscii
+    case vps
+    case viqr
+
+    /// The legacy table a named legacy encoding reads with.
+    var legacy: LegacyEncoding? {
+        switch self {
+        case .tcvn3: .tcvn3
+        case .vni: .vni
+        case .viscii: .viscii
+        case .vps: .vps
+        case .viqr: .viqr
+        case .auto, .utf8, .utf16le, .utf16be, .windows1258: nil
+        }
+    }
 }
 
 /// Why bytes could not be read as text; the reader turns it into a `DocumentError`.
@@ -53,8 +73,7 @@ public enum TextDecoding {
             } else {
                 try rejectBinary(bytes)
                 if let bad = UTF8Validation.firstInvalidOffset(bytes) {
-                    utf8 = try windows1258(bytes, firstInvalid: bad, warnings: &warnings)
-                    name = "windows-1258"
+                    (utf8, name) = try legacyOrWindows1258(bytes, firstInvalid: bad, warnings: &warnings)
                 } else {
                     utf8 = bytes
                     name = "utf-8"
@@ -75,6 +94,10 @@ public enum TextDecoding {
         case .windows1258:
             utf8 = try windows1258(bytes, firstInvalid: nil, warnings: &warnings)
             name = "windows-1258"
+        case .tcvn3, .vni, .viscii, .vps, .viqr:
+            try rejectBinary(bytes)
+            utf8 = encoding.legacy.map { LegacyDecoder.decodeUTF8(bytes, as: $0) } ?? bytes
+            name = encoding.rawValue
         }
         return DecodedText(utf8: unifyLineEnds(utf8), encoding: name, warnings: warnings)
     }
@@ -163,6 +186,31 @@ public enum TextDecoding {
         ))
         return composed
     }
+
+    /// Bytes that are not UTF-8: the pre-Unicode encoding whose decoding reads most as
+    /// Vietnamese (TCVN3, VNI, VISCII, VPS or Windows-1258, judged by valid syllables), with a
+    /// warning that names it and how sure the choice is.
+    public static func legacyOrWindows1258(_ bytes: [UInt8], firstInvalid: Int?, warnings: inout [Warning]) throws(DecodingFailure) -> ([UInt8], String) {
+        if let detected = LegacyDetect.detect(bytes), detected.encoding != .windows1258 {
+            let decoded = LegacyDecoder.decodeUTF8(bytes, as: detected.encoding)
+            let percent = Int((detected.syllableShare * 100).rounded())
+            let why = firstInvalid.map { "not valid UTF-8 (byte 0x\(hex(bytes[$0])) at offset \($0))" } ?? "not UTF-8"
+            if detected.confidence < lowConfidence {
+                warnings.append(Warning(
+                    stage: "read", code: "decoded-legacy-low-confidence",
+                    message: "\(why); decoded as \(detected.encoding.rawValue), where \(percent)% of the words are Vietnamese syllables, but another encoding comes close: check the text, or name the encoding with the read stage's `encoding` option"))
+            } else {
+                warnings.append(Warning(
+                    stage: "read", code: "decoded-legacy",
+                    message: "\(why); decoded as \(detected.encoding.rawValue) (pre-Unicode Vietnamese), where \(percent)% of the words are Vietnamese syllables"))
+            }
+            return (decoded, detected.encoding.rawValue)
+        }
+        return (try windows1258(bytes, firstInvalid: firstInvalid, warnings: &warnings), "windows-1258")
+    }
+
+    /// Below this detection confidence a legacy decoding gets a warning that says so.
+    public static let lowConfidence = 0.5
 
     /// Bytes Windows-1258 leaves undefined. ICU maps them to the C1 control of the same value
     /// instead of failing, so they are found by asking ICU for each byte from 0x80 to 0x9F.

@@ -69,8 +69,16 @@ public enum TextReader {
         if bytes.isEmpty {
             throw DocumentError(.empty, path: input.path, stage: "read", reason: "empty file (0 bytes)")
         }
-        if case .unsupported(let name) = Sniffer.sniff(bytes) {
+        switch Sniffer.sniff(bytes) {
+        case .unsupported(let name):
             throw DocumentError(.unsupportedFormat, path: input.path, stage: "read", reason: "unsupported format: \(name)")
+        case .doc, .rtf, .docx:
+            // The read stage sends these to their own readers; as text they would be garbage.
+            let sniffed = Sniffer.sniff(bytes)
+            let name = sniffed == .doc ? "OLE2 compound file (Word 97-2003 .doc)" : sniffed == .rtf ? "RTF" : "DOCX"
+            throw DocumentError(.unsupportedFormat, path: input.path, stage: "read", reason: "unsupported format: \(name) as plain text (the read stage reads it with its own reader)")
+        case .text, .html:
+            break
         }
         let decoded: DecodedText
         do {

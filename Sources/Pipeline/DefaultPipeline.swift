@@ -7,7 +7,8 @@ let defaultPipelineYAML = """
 name: default
 stages:
   - read:
-      encoding: auto          # auto, utf-8, utf-16le, utf-16be, windows-1258
+      encoding: auto          # auto, utf-8, utf-16le, utf-16be, windows-1258, tcvn3, vni, viscii, vps, viqr
+      legacy: auto            # auto: decode legacy fonts (.VnTime, VNI-Times), repair legacy text; off
       max_bytes: 268435456    # refuse files larger than 256 MiB
   - normalize:
       tones: official         # official (hòa, khỏe, thủy), main-vowel (hoà, khoẻ, thuỷ) or keep
