@@ -19,6 +19,20 @@ out the way such files really are:
       the programme brief as an older page saved in Windows-1258, tone marks as combining
       characters (as Windows-1258 stores them), charset declared in http-equiv.
 
+And two legacy versions of the Bắc Giang plan, as pre-Unicode archives hold such documents:
+
+  plans/bac-giang-123-kh-syt-2022-tcvn3.txt
+      the plan saved as TCVN3 (ABC) bytes, as a .VnTime editor wrote them: toned capitals with
+      the lowercase codes, since TCVN3 has none (the tables are vndoc's own resource files).
+  plans/bac-giang-123-kh-syt-2022-vntime.docx
+      the plan typed in Word with the .VnTime font: every run holds the Windows-1252 reading of
+      its TCVN3 bytes, as Word stores text in 8-bit fonts; capital lines in .VnTimeH with the
+      lowercase codes (the font draws them as capitals); a Unicode letterhead run in Times New
+      Roman as later editors added.
+
+A real Word 97 file comes from the public legacy corpus in ../shared (not made here):
+  decisions/binh-phuoc-991-qd-ubnd-2008.doc  (shared/real/legacy-encodings/orig/vni__2008-23.QD-991-UBND.doc)
+
 Only stdlib; the output is byte-for-byte reproducible (fixed ZIP timestamps, no randomness).
 Run from the package root:  python3 scripts/make-corpus-formats.py
 The outputs are committed; the golden outputs in Tests/PipelineTests/Goldens are recorded from
@@ -407,6 +421,100 @@ def questionnaire_docx():
     return path
 
 
+# ---------------------------------------------------------------------------- TCVN3 versions
+
+def tcvn3_table():
+    """Unicode character -> TCVN3 byte, from vndoc's table (Sources/LegacyText/Resources)."""
+    table = {}
+    for line in (ROOT / "Sources/LegacyText/Resources/tcvn3.txt").read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        code, scalar = line.split("\t")[:2]
+        table[chr(int(scalar, 16))] = int(code, 16)
+    return table
+
+
+def to_tcvn3(text, table):
+    """TCVN3 bytes: ASCII as is, letters from the table; a toned capital, which TCVN3 lacks,
+    with its lowercase code (an all-capital font draws it as the capital)."""
+    out = bytearray()
+    for ch in unicodedata.normalize("NFC", text):
+        if ord(ch) < 0x80:
+            out.append(ord(ch))
+        elif ch in table:
+            out.append(table[ch])
+        elif ch.lower() in table:
+            out.append(table[ch.lower()])
+        elif ch in "“”":
+            out.append(0x22)
+        elif ch in "–":
+            out.append(0x2D)
+        else:
+            raise ValueError(f"no TCVN3 code for {ch!r}")
+    return bytes(out)
+
+
+def as_windows1252(data):
+    """What Word keeps for 8-bit font text: each byte's Windows-1252 character."""
+    return data.decode("cp1252", errors="strict")
+
+
+def plan_tcvn3_text(table):
+    text = (CORPUS / "plans/bac-giang-123-kh-syt-2022.txt").read_text(encoding="utf-8")
+    return to_tcvn3(text.replace("\n", "\r\n"), table)
+
+
+def is_capital_line(line):
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+def plan_vntime_docx(table):
+    lines = [l.strip() for l in (CORPUS / "plans/bac-giang-123-kh-syt-2022.txt").read_text(encoding="utf-8").split("\n")]
+    body = []
+    for n, line in enumerate(lines):
+        if not line:
+            continue
+        if n == 0:
+            # A letterhead line retyped in Unicode by a later editor.
+            run = f'<w:r><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/><w:b/></w:rPr><w:t xml:space="preserve">{xml_text(line)}</w:t></w:r>'
+        elif is_capital_line(line):
+            run = f'<w:r><w:rPr><w:rFonts w:ascii=".VnTimeH" w:hAnsi=".VnTimeH"/><w:b/></w:rPr><w:t xml:space="preserve">{xml_text(as_windows1252(to_tcvn3(line.lower(), table)))}</w:t></w:r>'
+        else:
+            # Body text in the document's default font (.VnTime, from docDefaults), in two runs.
+            encoded = as_windows1252(to_tcvn3(line, table))
+            cut = len(encoded) // 2
+            run = "".join(f'<w:r><w:t xml:space="preserve">{xml_text(part)}</w:t></w:r>' for part in (encoded[:cut], encoded[cut:]) if part)
+        body.append(f"<w:p>{run}</w:p>")
+    styles = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:styles {W}><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=".VnTime" w:hAnsi=".VnTime"/><w:sz w:val="28"/></w:rPr></w:rPrDefault></w:docDefaults>
+<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style></w:styles>
+"""
+    document = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document {W}><w:body>{"".join(body)}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>
+"""
+    content_types = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>
+"""
+    rels = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>
+"""
+    doc_rels = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>
+"""
+    path = CORPUS / "plans/bac-giang-123-kh-syt-2022-vntime.docx"
+    if path.exists():
+        path.chmod(0o644)
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        for name, text in [("[Content_Types].xml", content_types), ("_rels/.rels", rels), ("word/document.xml", document),
+                           ("word/_rels/document.xml.rels", doc_rels), ("word/styles.xml", styles)]:
+            info = zipfile.ZipInfo(name, date_time=(2022, 10, 10, 8, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            z.writestr(info, text.encode("utf-8"))
+    return path
+
+
 def main():
     outputs = {
         CORPUS / "news/moh-leadership-news-2024-10-page.html": news_page(),
@@ -418,6 +526,14 @@ def main():
             path.chmod(0o644)
         path.write_bytes(data)
         print(f"{path.relative_to(ROOT)}  {len(data)} bytes")
+    table = tcvn3_table()
+    tcvn3 = CORPUS / "plans/bac-giang-123-kh-syt-2022-tcvn3.txt"
+    if tcvn3.exists():
+        tcvn3.chmod(0o644)
+    tcvn3.write_bytes(plan_tcvn3_text(table))
+    print(f"{tcvn3.relative_to(ROOT)}  {tcvn3.stat().st_size} bytes")
+    vntime = plan_vntime_docx(table)
+    print(f"{vntime.relative_to(ROOT)}  {vntime.stat().st_size} bytes")
     docx = CORPUS / "questionnaires/cao-bang-hpg-2016-11-15-answers.docx"
     if docx.exists():
         docx.chmod(0o644)

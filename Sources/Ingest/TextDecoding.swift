@@ -96,7 +96,7 @@ public enum TextDecoding {
             name = "windows-1258"
         case .tcvn3, .vni, .viscii, .vps, .viqr:
             try rejectBinary(bytes)
-            utf8 = encoding.legacy.map { LegacyDecoder.decodeUTF8(bytes, as: $0) } ?? bytes
+            utf8 = encoding.legacy.map { LegacyDecoder.decodeFile(bytes, as: $0) } ?? bytes
             name = encoding.rawValue
         }
         return DecodedText(utf8: unifyLineEnds(utf8), encoding: name, warnings: warnings)
@@ -192,7 +192,7 @@ public enum TextDecoding {
     /// warning that names it and how sure the choice is.
     public static func legacyOrWindows1258(_ bytes: [UInt8], firstInvalid: Int?, warnings: inout [Warning]) throws(DecodingFailure) -> ([UInt8], String) {
         if let detected = LegacyDetect.detect(bytes), detected.encoding != .windows1258 {
-            let decoded = LegacyDecoder.decodeUTF8(bytes, as: detected.encoding)
+            let decoded = LegacyDecoder.decodeFile(bytes, as: detected.encoding)
             let percent = Int((detected.syllableShare * 100).rounded())
             let why = firstInvalid.map { "not valid UTF-8 (byte 0x\(hex(bytes[$0])) at offset \($0))" } ?? "not UTF-8"
             if detected.confidence < lowConfidence {

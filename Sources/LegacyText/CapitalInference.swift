@@ -1,6 +1,7 @@
 /// Capitals that TCVN3 could not write: a heading typed under an all-capital font (`.VnTimeH`)
 /// keeps its ASCII capitals but its toned letters arrive as lowercase codes (`QUYÕT` decodes
-/// to `QUYếT`). A word whose ASCII letters are all capitals (at least two) and that has
+/// to `QUYếT`). A word whose ASCII letters are all capitals (at least two, counting the untoned
+/// capitals TCVN3 does have: Ă Â Ê Ô Ơ Ư Đ, so `ĐốC` -> `ĐỐC`) and that has
 /// lowercase non-ASCII letters is upper-cased whole: `QUYẾT`, `ĐỊNH`. Words with one ASCII
 /// capital (`Sè` -> `Số`) are left as they are: title case and capitals cannot be told apart.
 enum CapitalInference {
@@ -31,6 +32,9 @@ enum CapitalInference {
                     if v <= 0x5A { asciiUpper += 1 } else { asciiLower += 1 }
                 } else if UTF8Writer.upper(v) != v {
                     otherLower += 1
+                } else if Self.untonedCapitals.contains(v) {
+                    // Ă Â Ê Ô Ơ Ư Đ have TCVN3 codes of their own: they count as typed capitals.
+                    asciiUpper += 1
                 }
                 end += 1
             }
@@ -47,6 +51,9 @@ enum CapitalInference {
         utf8 = out
         return true
     }
+
+    /// The capitals TCVN3 has codes for (0xA1–0xA7): Ă Â Ê Ô Ơ Ư Đ.
+    static let untonedCapitals: Set<UInt32> = [0x0102, 0x00C2, 0x00CA, 0x00D4, 0x01A0, 0x01AF, 0x0110]
 
     @inline(__always)
     static func isLetter(_ v: UInt32) -> Bool {

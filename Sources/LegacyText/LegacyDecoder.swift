@@ -22,6 +22,15 @@ public enum LegacyDecoder {
         bytes.withUnsafeBufferPointer { decodeUTF8($0, as: encoding, uppercase: uppercase) }
     }
 
+    /// Raw bytes of a whole file: decoded, and for TCVN3, which writes toned capitals with
+    /// lowercase codes, headings restored (a word whose ASCII letters are capitals, `KÕ HO¹CH`,
+    /// is put in capitals whole: `KẾ HOẠCH`; see `CapitalInference`).
+    public static func decodeFile(_ bytes: [UInt8], as encoding: LegacyEncoding) -> [UInt8] {
+        var utf8 = decodeUTF8(bytes, as: encoding)
+        if encoding == .tcvn3 { CapitalInference.apply(&utf8) }
+        return utf8
+    }
+
     static func decodeUTF8(_ bytes: UnsafeBufferPointer<UInt8>, as encoding: LegacyEncoding, uppercase: Bool) -> [UInt8] {
         var out: [UInt8] = []
         guard let table = CodeTables.table(for: encoding) else {

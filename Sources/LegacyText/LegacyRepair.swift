@@ -44,6 +44,20 @@ public enum LegacyRepair {
     /// typical of legacy bytes into letters. Runs of ASCII only give nil: nothing in them is
     /// legacy (an all-capital font would only change how they look).
     public static func decodeRun(_ text: String, font: String) -> String? {
+        decodeRun(text, font: font, lenient: false)
+    }
+
+    /// Whether some character of `text` has no Windows-1252 byte (ơ, ệ, Đ…): such text was
+    /// written in Unicode, never legacy bytes read as Windows-1252.
+    public static func hasCharacterWithoutWindows1252Byte(_ text: String) -> Bool {
+        text.unicodeScalars.contains { AsRead.byte($0.value) < 0 }
+    }
+
+    /// As `decodeRun(_:font:)`; with `lenient`, a run whose decoding reads no worse than it
+    /// (`Sè: 123` -> `Số: 123`: both are syllables) is decoded too. Use it only where the font has
+    /// already proven legacy text elsewhere in the document: on its own, such a run could as
+    /// well be Unicode (`có` would become `cú`).
+    public static func decodeRun(_ text: String, font: String, lenient: Bool) -> String? {
         guard let (encoding, uppercase) = LegacyFonts.encoding(forFont: font) else { return nil }
         var bytes: [UInt8] = []
         var suspicious = 0
@@ -61,8 +75,8 @@ public enum LegacyRepair {
         let before = text.utf8.withContiguousStorageIfAvailable { Scoring.measureAsRead($0) }
             ?? Array(text.utf8).withUnsafeBufferPointer { Scoring.measureAsRead($0) }
         let after = decoded.withUnsafeBufferPointer { Scoring.measureAsRead($0) }
-        let proven = after.syllables > before.syllables
-            || (suspicious > 0 && after.syllables >= before.syllables && after.invalid <= before.invalid)
+        let noWorse = after.syllables >= before.syllables && after.invalid <= before.invalid
+        let proven = after.syllables > before.syllables || (suspicious > 0 && noWorse) || (lenient && noWorse)
         guard proven, !decoded.elementsEqual(text.utf8) else { return nil }
         return String(decoding: decoded, as: UTF8.self)
     }

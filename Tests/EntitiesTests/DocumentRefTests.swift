@@ -29,7 +29,8 @@ enum RefContactHelpers {
     }
 
     /// The entities found in every file of `Corpus/` (normalised first), one line each:
-    /// "path type rule [text] value", files in path order.
+    /// "path type rule [text] value", files in path order. Only the UTF-8 text files: the
+    /// legacy-encoded one is the read stage's business.
     static func corpusEntities(_ recognizers: [any Recognizer]) throws -> [String] {
         let root = Paths.packageRoot().appendingPathComponent("Corpus")
         let fm = FileManager.default
@@ -40,7 +41,7 @@ enum RefContactHelpers {
         }
         var lines: [String] = []
         for file in files.sorted() {
-            let raw = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
+            guard let raw = try? String(contentsOf: root.appendingPathComponent(file), encoding: .utf8) else { continue }
             let text = VietnameseNormalizer.normalize(raw)
             for e in EntityRecognizer(recognizers: recognizers).entities(in: text) {
                 let value: String

@@ -8,20 +8,51 @@ import LegacyText
 /// bytes in text and HTML files are the decoder's job (Ingest's `TextDecoding`).
 enum LegacyRead {
     /// Collects which encodings the font hook decoded, across the reader's calls.
+    ///
+    /// A run is decoded when its characters prove legacy text. Short runs often prove nothing
+    /// (`Sè: 123` reads as Vietnamese either way); when runs of their font were proven legacy in
+    /// the same document and none of that font's runs was proven Unicode, the reader runs once
+    /// more with those fonts `lenient`, and such runs are decoded when that reads no worse.
     final class FontDecodings: @unchecked Sendable {
         private let lock = NSLock()
         private var counts: [LegacyEncoding: Int] = [:]
+        /// Per legacy font: runs decoded, runs left that could have been decoded (all their
+        /// characters have a byte) and runs that are surely Unicode (a letter with no byte).
+        private var proven: [String: Int] = [:]
+        private var unproven: [String: Int] = [:]
+        private var unicode: [String: Int] = [:]
+        /// Fonts whose unproven runs are decoded when no worse (the second pass).
+        let lenient: Set<String>
 
-        /// The run's text decoded with its font's encoding, or nil to keep it (see
-        /// `LegacyRepair.decodeRun`: the characters must prove legacy text).
+        init(lenient: Set<String> = []) {
+            self.lenient = lenient
+        }
+
+        /// The run's text decoded with its font's encoding, or nil to keep it.
         func decode(_ text: String, font: String?) -> String? {
-            guard let font, let encoding = LegacyFonts.encoding(forFont: font)?.encoding,
-                  let decoded = LegacyRepair.decodeRun(text, font: font) else { return nil }
+            guard let font, let encoding = LegacyFonts.encoding(forFont: font)?.encoding else { return nil }
+            let decoded = LegacyRepair.decodeRun(text, font: font, lenient: lenient.contains(font))
             lock.lock()
-            counts[encoding, default: 0] += 1
-            lock.unlock()
+            defer { lock.unlock() }
+            if decoded != nil {
+                counts[encoding, default: 0] += 1
+                proven[font, default: 0] += 1
+            } else if LegacyRepair.hasCharacterWithoutWindows1252Byte(text) {
+                unicode[font, default: 0] += 1
+            } else if text.unicodeScalars.contains(where: { $0.value >= 0x80 }) {
+                unproven[font, default: 0] += 1
+            }
             return decoded
         }
+
+        /// Fonts worth a lenient second pass: some runs proven legacy, some left unproven, none
+        /// surely Unicode.
+        var fontsForSecondPass: Set<String> {
+            lock.lock()
+            defer { lock.unlock() }
+            return Set(unproven.keys.filter { (proven[$0] ?? 0) > 0 && (unicode[$0] ?? 0) == 0 })
+        }
+
 
         /// Decoded runs by encoding, most first.
         var summary: [(encoding: LegacyEncoding, runs: Int)] {
@@ -31,15 +62,18 @@ enum LegacyRead {
         }
     }
 
-    /// Records the font decodings in the document: its encoding and a warning.
-    static func noteFontDecodings(_ decodings: FontDecodings, in document: inout Document, stage: String) {
+    /// Records the font decodings in the document: its encoding and a warning. Returns the
+    /// encoding they prove, when there is one.
+    @discardableResult
+    static func noteFontDecodings(_ decodings: FontDecodings, in document: inout Document, stage: String) -> LegacyEncoding? {
         let summary = decodings.summary
-        guard !summary.isEmpty else { return }
+        guard !summary.isEmpty else { return nil }
         document.source.encoding = summary.count == 1 ? summary[0].encoding.rawValue : "mixed"
         let what = summary.map { "\($0.runs) in \($0.encoding.rawValue)" }.joined(separator: ", ")
         document.warnings.append(Warning(
             stage: stage, code: "legacy-font-decoded",
             message: "text set in pre-Unicode Vietnamese fonts was decoded by font (\(what) runs); check it against the original"))
+        return summary.count == 1 ? summary[0].encoding : nil
     }
 
     /// Repairs legacy text read as Windows-1252, in place: the whole text of a plain-text

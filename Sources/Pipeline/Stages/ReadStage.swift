@@ -88,31 +88,43 @@ public struct ReadStage: Stage {
             input = try InputFile.load(path: context.path, maxBytes: maxBytes)
         }
         let sniffed = Sniffer.sniff(input.bytes)
-        let fonts = LegacyRead.FontDecodings()
-        var read: Document
-        switch sniffed {
-        case .html: read = try HTMLReader.read(input, options: html)
-        case .docx:
-            var options = docx
-            if legacy { options.runText = { text, font in fonts.decode(text, font: font) } }
-            read = try DOCXReader.read(input, options: options)
-        case .doc:
-            var options = doc
-            if legacy { options.runText = { text, font, _ in fonts.decode(text, font: font) } }
-            read = try DOCReader.read(input, options: options)
-        case .rtf:
-            var options = rtf
-            if legacy { options.runText = { text, font, _ in fonts.decode(text, font: font) } }
-            read = try RTFReader.read(input, options: options)
-        case .text, .unsupported: read = try TextReader.read(input, encoding: encoding)
-        }
+        var fonts = LegacyRead.FontDecodings()
+        var read = try read(input, as: sniffed, fonts: fonts)
         if legacy {
+            // Fonts proven legacy that left short runs undecided: once more, decoding those.
+            let lenient = fonts.fontsForSecondPass
+            if !lenient.isEmpty {
+                fonts = LegacyRead.FontDecodings(lenient: lenient)
+                read = try self.read(input, as: sniffed, fonts: fonts)
+            }
             LegacyRead.noteFontDecodings(fonts, in: &read, stage: Self.name)
             LegacyRead.repair(&read, stage: Self.name)
         }
         document = read
         if let warning = Self.extensionMismatch(path: context.path, format: read.source.format) {
             document.warnings.append(warning)
+        }
+    }
+
+    /// The reader for the format, with the legacy-font hook when `legacy` is on.
+    private func read(_ input: InputFile, as sniffed: Sniffed, fonts: LegacyRead.FontDecodings) throws(DocumentError) -> Document {
+        switch sniffed {
+        case .html:
+            return try HTMLReader.read(input, options: html)
+        case .docx:
+            var options = docx
+            if legacy { options.runText = { text, font in fonts.decode(text, font: font) } }
+            return try DOCXReader.read(input, options: options)
+        case .doc:
+            var options = doc
+            if legacy { options.runText = { text, font, _ in fonts.decode(text, font: font) } }
+            return try DOCReader.read(input, options: options)
+        case .rtf:
+            var options = rtf
+            if legacy { options.runText = { text, font, _ in fonts.decode(text, font: font) } }
+            return try RTFReader.read(input, options: options)
+        case .text, .unsupported:
+            return try TextReader.read(input, encoding: encoding)
         }
     }
 
