@@ -22,7 +22,8 @@ measure self-consistency only) and per input kind, with failures counted.
 
 Usage: python3 scripts/legacy-quality.py [--vndoc PATH] [--shared DIR] [--min-diacritic X]
            [--markdown FILE]
-Exits 1 when a subset's mean diacritic accuracy is below --min-diacritic (default: report only).
+Exits 1 when a subset's mean diacritic accuracy is below --min-diacritic, or its case-insensitive
+diacritic accuracy below --min-diacritic-ci (default: report only).
 """
 
 import argparse
@@ -153,6 +154,8 @@ def main():
     parser.add_argument("--vndoc", default=str(ROOT / ".build" / "release" / "vndoc"))
     parser.add_argument("--shared", default=str(ROOT.parent / "shared"))
     parser.add_argument("--min-diacritic", type=float, default=None)
+    parser.add_argument("--min-diacritic-ci", type=float, default=None,
+                        help="fail when a subset's case-insensitive diacritic accuracy is below this")
     parser.add_argument("--markdown", default=None)
     args = parser.parse_args()
 
@@ -195,6 +198,9 @@ def main():
         lines.append(f"| {subset} | {kind} | {len(group)} | {failed} | {mean([r['char'] for r in group]):.3f} | {d:.3f} | {mean([r['syllable'] for r in group]):.3f} | {mean([r['diacritic_ci'] for r in group]):.3f} |")
         if args.min_diacritic is not None and (failed or not group or d < args.min_diacritic):
             below.append(f"{subset}/{kind}: diacritic {d:.3f}, {failed} failed")
+        ci = mean([r["diacritic_ci"] for r in group])
+        if args.min_diacritic_ci is not None and (failed or not group or ci < args.min_diacritic_ci):
+            below.append(f"{subset}/{kind}: case-insensitive diacritic {ci:.3f}, {failed} failed")
     pathlib.Path(pipeline.name).unlink()
     report = "\n".join(lines)
     print(report)
