@@ -68,7 +68,11 @@ enum ElementKind: Equatable {
 enum ChromeNames {
     /// The parts of a class or id that mark chrome, compared with the value split at spaces,
     /// hyphens and underscores ("main-nav", "site_footer", "menu top").
-    static let words: Set<String> = ["menu", "nav", "breadcrumb", "breadcrumbs", "footer", "sidebar"]
+    static let words: Set<String> = ["menu", "nav", "breadcrumb", "breadcrumbs", "footer", "sidebar", "masthead", "topbar"]
+    /// "header" marks chrome only beside one of these parts ("site-header", "top_header",
+    /// "global header"): alone, or as "entry-header" / "page-header", it is often an article's
+    /// own title block.
+    static let headerQualifiers: Set<String> = ["site", "top", "global"]
 
     /// Elements never treated as chrome for their class or id: the page itself (themes put
     /// "has-sidebar" on body) and the parts of a table, whose grid must stay whole.
@@ -77,6 +81,7 @@ enum ChromeNames {
     /// Whether a class or id value (UTF-8 bytes) has a chrome word as one of its parts.
     static func marks(_ value: UnsafePointer<UInt8>) -> Bool {
         var part: [UInt8] = []
+        var header = false, qualified = false
         var p = value
         while true {
             let b = p.pointee
@@ -86,6 +91,9 @@ enum ChromeNames {
                 if part.count <= 12 { part.append(b | (b < 0x80 && b >= 0x41 && b <= 0x5A ? 0x20 : 0)) }
             } else {
                 if isWord(part) { return true }
+                if part.count == 6 && part.elementsEqual("header".utf8) { header = true }
+                if part.count >= 3 && part.count <= 6 && headerQualifiers.contains(String(decoding: part, as: UTF8.self)) { qualified = true }
+                if header && qualified { return true }
                 part.removeAll(keepingCapacity: true)
                 if b == 0 { return false }
             }

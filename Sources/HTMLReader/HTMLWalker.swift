@@ -34,6 +34,9 @@ struct HTMLWalker {
     private var tableCount = 0
     private var preDepth = 0
     private var chromeDepth = 0
+    /// Open `<article>`, `<main>` and `<section>` elements: a `<header>` or `<footer>` inside one
+    /// belongs to that content (an article's title and date), not to the page's chrome.
+    private var contentDepth = 0
     /// One frame per element entered and not yet left.
     private var frames: [Frame] = []
     /// Element kinds by name pointer: libxml2 interns names in the document's dictionary, so a
@@ -68,6 +71,7 @@ struct HTMLWalker {
         var popsTable = false
         var preformatted = false
         var chrome = false
+        var content = false
     }
 
     // MARK: - The walk
@@ -131,7 +135,8 @@ struct HTMLWalker {
             break
         }
         var frame = Frame()
-        if kind == .chrome || isChromeByName(node, name: name) {
+        let sectioningChrome = kind == .chrome && (Self.equals(name, "header") || Self.equals(name, "footer"))
+        if (kind == .chrome && !(sectioningChrome && contentDepth > 0)) || isChromeByName(node, name: name) {
             if !keepChrome {
                 droppedChrome += 1
                 return false
@@ -139,6 +144,10 @@ struct HTMLWalker {
             flush()
             chromeDepth += 1
             frame.chrome = true
+        }
+        if Self.equals(name, "article") || Self.equals(name, "main") || Self.equals(name, "section") {
+            contentDepth += 1
+            frame.content = true
         }
         switch kind {
         case .heading(let level):
@@ -204,6 +213,7 @@ struct HTMLWalker {
             flush()
             chromeDepth -= 1
         }
+        if frame.content { contentDepth -= 1 }
     }
 
     /// Opens a block context; inside a table cell a heading, list item or `<pre>` only breaks

@@ -226,6 +226,29 @@ struct HTMLChromeTests {
     <footer>Bản quyền</footer>
     """
 
+    @Test("An article's own header and footer are content; a site header marked by class is chrome")
+    func sectioningHeaders() throws {
+        let body = """
+        <div class="site-header"><a href="/">English</a> | <a href="/lien-he">Liên hệ</a></div>
+        <div id="top_header">Cổng thông tin</div>
+        <div class="masthead">Bộ Y tế</div>
+        <header><p>Đăng nhập</p></header>
+        <article>
+          <header class="entry-header"><h1>Bộ trưởng tiếp Đại sứ</h1><time>10/10/2024</time></header>
+          <p>Chiều ngày 10/10/2024, Bộ trưởng đã tiếp Đại sứ.</p>
+          <footer>Tác giả: Ban biên tập</footer>
+        </article>
+        <div class="page-header"><h2>Tin liên quan</h2></div>
+        <section><header><h2>Văn bản mới</h2></header><p>Kế hoạch số 123/KH-SYT</p></section>
+        <footer>Bản quyền</footer>
+        """
+        let document = try read(page(body))
+        #expect(outline(document) == [
+            "heading/1: Bộ trưởng tiếp Đại sứ", "paragraph: 10/10/2024", "paragraph: Chiều ngày 10/10/2024, Bộ trưởng đã tiếp Đại sứ.",
+            "paragraph: Tác giả: Ban biên tập", "heading/2: Tin liên quan", "heading/2: Văn bản mới", "paragraph: Kế hoạch số 123/KH-SYT",
+        ])
+    }
+
     @Test("Chrome is dropped by default")
     func dropped() throws {
         let document = try read(page(Self.body))
