@@ -26,7 +26,44 @@ struct RunTests {
             Input(relative: "utf16.txt", bytes: Sample.utf16LE(Sample.utf16Text), encoding: "utf-16le"),
             Input(relative: "cp1258.txt", bytes: try Windows1258.encode(Sample.peace), encoding: "windows-1258"),
             Input(relative: "crlf.txt", bytes: Array("Dòng một\r\nDòng hai\r\n\r\nĐoạn ba.\r\n".utf8), encoding: "utf-8"),
+            // Legacy and hostile files in the same run: read, or refused alone.
+            Input(relative: "legacy/tcvn3.txt", bytes: Hostile.tcvn3, encoding: "tcvn3"),
+            Input(relative: "hostile/deep-page.html", bytes: Hostile.deepHTML, encoding: "utf-8"),
+            Input(relative: "hostile/laughs.docx", bytes: Hostile.docx(Hostile.billionLaughs), code: "limit-exceeded"),
+            Input(relative: "hostile/deep-xml.docx", bytes: Hostile.docx(Hostile.deepXML), code: "limit-exceeded"),
+            Input(relative: "hostile/truncated.docx", bytes: Array(Hostile.docx(Hostile.plainBody).prefix(300)), code: "malformed"),
+            Input(relative: "hostile/broken.doc", bytes: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + Sample.junk(count: 600), code: "malformed"),
+            Input(relative: "hostile/deep-groups.rtf", bytes: Array(("{\\rtf1\\ansi " + String(repeating: "{", count: 5000) + "x").utf8), code: "limit-exceeded"),
         ]
+    }
+
+    /// Files made to hurt a reader, each small.
+    enum Hostile {
+        static let w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
+        static let plainBody = "<w:document \(w)><w:body><w:p><w:r><w:t>Nội dung</w:t></w:r></w:p></w:body></w:document>"
+        /// Entities that would expand to gigabytes if a parser expanded them.
+        static let billionLaughs: String = {
+            var dtd = "<!DOCTYPE w:document [<!ENTITY l0 \"ha\">"
+            for k in 1...10 { dtd += "<!ENTITY l\(k) \"" + String(repeating: "&l\(k - 1);", count: 10) + "\">" }
+            return "<?xml version=\"1.0\"?>" + dtd + "]><w:document \(w)><w:body><w:p><w:r><w:t>&l10;</w:t></w:r></w:p></w:body></w:document>"
+        }()
+        /// Ten thousand nested elements.
+        static let deepXML = "<w:document \(w)><w:body>" + String(repeating: "<w:sdt><w:sdtContent>", count: 5000)
+            + "<w:p><w:r><w:t>x</w:t></w:r></w:p>" + String(repeating: "</w:sdtContent></w:sdt>", count: 5000) + "</w:body></w:document>"
+        static func docx(_ document: String) -> [UInt8] {
+            StoredZip.make([
+                ("[Content_Types].xml", Array("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>".utf8)),
+                ("_rels/.rels", Array("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>".utf8)),
+                ("word/document.xml", Array(document.utf8)),
+            ])
+        }
+        /// A page nested deeper than the HTML parser goes: read up to there, with a warning.
+        static let deepHTML = Array(("<html><body><p>Trước khi lồng sâu.</p>" + String(repeating: "<div>", count: 3000) + "sâu" + "</body></html>").utf8)
+        /// "Hà Nội, ngày 31 tháng 3 năm 2003 / Căn cứ Nghị định số 86/2002/NĐ-CP" as TCVN3 bytes.
+        static let tcvn3: [UInt8] = [0x48, 0xB5, 0x20, 0x4E, 0xE9, 0x69, 0x2C, 0x20, 0x6E, 0x67, 0xB5, 0x79, 0x20, 0x33, 0x31, 0x20,
+                                     0x74, 0x68, 0xB8, 0x6E, 0x67, 0x20, 0x33, 0x20, 0x6E, 0xA8, 0x6D, 0x20, 0x32, 0x30, 0x30, 0x33, 0x0A]
+            + Array("C".utf8) + [0xA8, 0x6E, 0x20, 0x63, 0xF8, 0x20, 0x4E, 0x67, 0x68, 0xDE, 0x20, 0xAE, 0xDE, 0x6E, 0x68, 0x20, 0x73, 0xE8, 0x20]
+            + Array("86/2002/N".utf8) + [0xA7] + Array("-CP\n".utf8)
     }
 
     @Test("a mixed folder: good files written, bad ones recorded, exit 1")
@@ -79,6 +116,12 @@ struct RunTests {
 
             let crlf = try jsonObject(read("out/documents/crlf.json", in: dir))
             #expect(crlf[string: "text"]?.contains("Dòng một\nDòng hai") == true)
+
+            let legacy = try jsonObject(read("out/documents/legacy/tcvn3.json", in: dir))
+            #expect(legacy[string: "text"] == "Hà Nội, ngày 31 tháng 3 năm 2003\nCăn cứ Nghị định số 86/2002/NĐ-CP")
+            let deep = try jsonObject(read("out/documents/hostile/deep-page.json", in: dir))
+            #expect(deep[string: "text"]?.hasPrefix("Trước khi lồng sâu.") == true)
+            #expect((deep[objects: "warnings"] ?? []).contains { $0[string: "code"] == "html-depth-limit" })
 
             // No document for a failed input, nor for the hidden file.
             for input in bad {
