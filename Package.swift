@@ -97,6 +97,11 @@ let package = Package(
         ),
         .testTarget(name: "EntitiesTests", dependencies: ["Entities", "DocumentModel", "VietnameseText", "Ingest", "Emit", "Pipeline", "_TestSupport"], swiftSettings: strict),
         
+        // Document structure over the blocks and entities: kind, administrative header, questionnaire
+        // items, news items, the TWG directory.
+        .target(name: "Analysis", dependencies: ["DocumentModel", "VietnameseText", "Entities"], swiftSettings: strict),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "DocumentModel", "Pipeline", "VietnameseText", "_TestSupport"], swiftSettings: strict),
+
         .target(
             name: "Pipeline",
             dependencies: [
