@@ -13,6 +13,12 @@ public struct Document: Sendable, Equatable {
     /// Facts about the document as a whole, in the order found: a web page's `title`, a Word
     /// file's `title`, `creator`, `created`, `modified` (docProps/core.xml), ….
     public var metadata: [JSONValue.Member]
+    /// What kind of document this is ("plan", "questionnaire", …) and the rule that decided it;
+    /// set by the `structure` stage.
+    public var kind: String?
+    public var kindRule: String?
+    /// Records found in the document, by name ("questionnaire", "news", "twgs"), in that order.
+    public var records: [JSONValue.Member]
 
     public init(
         source: Source,
@@ -20,7 +26,10 @@ public struct Document: Sendable, Equatable {
         blocks: [Block] = [],
         entities: [Entity] = [],
         warnings: [Warning] = [],
-        metadata: [JSONValue.Member] = []
+        metadata: [JSONValue.Member] = [],
+        kind: String? = nil,
+        kindRule: String? = nil,
+        records: [JSONValue.Member] = []
     ) {
         self.source = source
         self.text = text
@@ -28,6 +37,9 @@ public struct Document: Sendable, Equatable {
         self.entities = entities
         self.warnings = warnings
         self.metadata = metadata
+        self.kind = kind
+        self.kindRule = kindRule
+        self.records = records
     }
 
     /// Number of Unicode scalars in `text`: the exclusive upper bound for every offset.

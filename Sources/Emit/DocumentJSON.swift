@@ -54,9 +54,21 @@ public enum DocumentJSON {
         w.raw(", \"bytes\": "); w.int(d.source.bytes)
         w.raw(", \"sha256\": "); w.string(d.source.sha256)
         w.raw("}")
+        if let kind = d.kind {
+            w.raw(sep)
+            w.raw("\"kind\": "); w.string(kind)
+            if let rule = d.kindRule {
+                w.raw(sep)
+                w.raw("\"kind_rule\": "); w.string(rule)
+            }
+        }
         if !d.metadata.isEmpty {
             w.raw(sep)
             w.raw("\"metadata\": "); w.value(.object(d.metadata))
+        }
+        for record in d.records {
+            w.raw(sep)
+            w.string(record.key); w.raw(": "); w.value(record.value)
         }
         w.raw(sep)
         w.raw("\"text\": "); w.string(d.text)
