@@ -25,7 +25,7 @@ let package = Package(
         // The library: usable from another package without the command line.
         .library(
             name: "VNDocKit",
-            targets: ["DocumentModel", "VietnameseText", "LegacyText", "Ingest", "HTMLReader", "DOCXReader", "DOCReader", "RTFReader", "Structure", "Entities", "Emit", "Pipeline"]
+            targets: ["DocumentModel", "VietnameseText", "LegacyText", "Ingest", "HTMLReader", "DOCXReader", "DOCReader", "RTFReader", "Structure", "Entities", "Analysis", "Emit", "Pipeline"]
         ),
         .executable(name: "vndoc", targets: ["vndoc"]),
     ],
@@ -99,14 +99,14 @@ let package = Package(
         
         // Document structure over the blocks and entities: kind, administrative header, questionnaire
         // items, news items, the TWG directory.
-        .target(name: "Analysis", dependencies: ["DocumentModel", "VietnameseText", "Entities"], swiftSettings: strict),
+        .target(name: "Analysis", dependencies: ["DocumentModel", "VietnameseText", "Entities"], resources: [.copy("Resources")], swiftSettings: strict),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "DocumentModel", "Pipeline", "VietnameseText", "_TestSupport"], swiftSettings: strict),
 
         .target(
             name: "Pipeline",
             dependencies: [
                 "DocumentModel", "VietnameseText", "LegacyText", "Ingest", "HTMLReader", "DOCXReader", "DOCReader", "RTFReader",
-                "Structure", "Entities", "Emit",
+                "Structure", "Entities", "Analysis", "Emit",
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strict

@@ -6,12 +6,13 @@ public import DocumentModel
 public struct Analysis: Sendable, Equatable {
     /// One of `DocumentKind`'s raw values.
     public var kind: DocumentKind
-    /// The rule that decided the kind, in words a user can check ("administrative header with
-    /// type KH (Kế hoạch)").
+    /// The rule that decided the kind, in words a user can check ("administrative header: number
+    /// 123/KH-SYT has type code KH (Kế hoạch)"); `KindClassifier` lists the rules.
     public var kindRule: String
     /// Administrative header fields (Decree 30/2020/NĐ-CP layout), in a fixed order:
-    /// issuing_body, parent_body, number, place, date, document_type, summary, sections,
-    /// recipients, signer, budget, period; only those found.
+    /// issuing_body, parent_body, number, place, date, document_type, summary, addressees (a
+    /// công văn's "Kính gửi"), sections, recipients, signer, budget, period; only those found.
+    /// `HeaderParser` documents each value's shape.
     public var header: [JSONValue.Member]
     /// `{"province", "meeting", "meeting_date", "topic", "deadline", "contact", "items": [...]}`.
     public var questionnaire: JSONValue?

@@ -16,5 +16,6 @@ stages:
   - segment:
       join_wrapped_lines: auto  # auto, always, never
   - entities
+  - structure             # kind, administrative header, questionnaire/news/TWG records
 
 """

@@ -11,6 +11,8 @@ public enum Capability: String, Sendable, Hashable, CaseIterable {
     case blocks
     /// `entities`.
     case entities
+    /// `kind`, the administrative header in `metadata`, and `records`.
+    case structure
 }
 
 /// What a stage may consult besides the document.

@@ -38,13 +38,13 @@ struct HelpTests {
         }
     }
 
-    @Test("stages lists read, normalize, segment and entities with their options")
+    @Test("stages lists read, normalize, segment, entities and structure with their options")
     func stages() async throws {
         let result = try await CLI.vndoc(["stages"])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let lines = result.stdoutText.split(separator: "\n").map(String.init)
         let names = lines.filter { !$0.hasPrefix(" ") }.compactMap { $0.split(separator: ":").first.map(String.init) }
-        #expect(names == ["read", "normalize", "segment", "entities"])
+        #expect(names == ["read", "normalize", "segment", "entities", "structure"])
         for option in ["encoding", "max_bytes", "tones", "whitespace", "join_wrapped_lines", "types"] {
             #expect(lines.contains { $0.hasPrefix("  \(option): ") }, "\(option) missing:\n\(result.stdoutText)")
         }

@@ -10,7 +10,7 @@ struct PipelineFileTests {
         let file = try String(contentsOf: packageRoot.appendingPathComponent("Pipelines/default.yml"), encoding: .utf8)
         let loaded = try Pipeline.parse(yaml: file, file: "Pipelines/default.yml")
         let builtIn = try Pipeline.builtIn()
-        #expect(loaded.stages.map { type(of: $0).name } == ["read", "normalize", "segment", "entities"])
+        #expect(loaded.stages.map { type(of: $0).name } == ["read", "normalize", "segment", "entities", "structure"])
         #expect(builtIn.stages.map { type(of: $0).name } == loaded.stages.map { type(of: $0).name })
         // Same text, so the two can never drift apart.
         let source = try String(contentsOf: packageRoot.appendingPathComponent("Sources/Pipeline/DefaultPipeline.swift"), encoding: .utf8)
