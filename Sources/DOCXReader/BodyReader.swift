@@ -168,6 +168,9 @@ struct BodyReader {
         var noteSpans: [(order: Int, index: Int, blocks: Range<Int>)] = []
         /// One entry per open complex field: true while in its instruction (before `separate`).
         var fields: [Bool] = []
+        /// Unicode scalars of run text in one font not yet added to `fontUse` (at the end of the
+        /// part at the latest).
+        var fontCount: (font: String, count: Int)?
         var instructionFields = 0
         /// Open `mc:Choice`/`mc:AlternateContent` do nothing; `mc:Fallback` is skipped.
     }
@@ -178,6 +181,8 @@ struct BodyReader {
     mutating func read(_ stream: XMLStream, part: String?) throws(DocumentError) {
         var pass = Pass(part: part)
         let firstBlock = blocks.count
+        // Also when the part stops on an error: the text read before it counts.
+        defer { flushFontCount(&pass) }
         while let event = try stream.next() {
             if let skip = pass.skipDepth {
                 if event == .end && stream.depth == skip { pass.skipDepth = nil }
@@ -206,7 +211,7 @@ struct BodyReader {
         case .sectPr:
             if pass.part == nil, pass.sectPrDepth == nil { pass.sectPrDepth = depth } else { pass.skipDepth = depth }
         case .headerReference, .footerReference:
-            if pass.sectPrDepth != nil, let id = stream.attribute("id", namespace: Namespace.officeRelationships) {
+            if pass.sectPrDepth != nil, let id = stream.attribute("id", namespace: .r) {
                 sectionParts.append((stream.tag == .headerReference ? .header : .footer, id))
             }
         case .footnotePr, .endnotePr:
@@ -344,8 +349,22 @@ struct BodyReader {
         let before = pass.paragraphs[p].bytes.count
         write(&pass.paragraphs[p].bytes)
         if counted, let font, pass.paragraphs[p].bytes.count > before {
-            fontUse[font, default: 0] += Self.scalarCount(pass.paragraphs[p].bytes[before...])
+            let count = Self.scalarCount(pass.paragraphs[p].bytes[before...])
+            // Consecutive text of one font is added up before it goes into `fontUse`.
+            if let pending = pass.fontCount, pending.font == font {
+                pass.fontCount = (font, pending.count + count)
+            } else {
+                flushFontCount(&pass)
+                pass.fontCount = (font, count)
+            }
         }
+    }
+
+    /// Adds the pending count of `Pass.fontCount` to `fontUse`.
+    private mutating func flushFontCount(_ pass: inout Pass) {
+        guard let pending = pass.fontCount else { return }
+        fontUse[pending.font, default: 0] += pending.count
+        pass.fontCount = nil
     }
 
     private mutating func appendInRun(_ text: String, _ pass: inout Pass) {
@@ -442,7 +461,7 @@ struct BodyReader {
     private mutating func orderNotes(_ spans: [(order: Int, index: Int, blocks: Range<Int>)], from first: Int) {
         guard spans.count > 1 else { return }
         let sorted = spans.sorted { ($0.order, $0.index) < ($1.order, $1.index) }
-        guard sorted.map(\.index) != spans.map(\.index) else { return }
+        guard sorted.map({ $0.index }) != spans.map({ $0.index }) else { return }
         // Only when the notes hold all of the part's blocks, one after another.
         var next = first
         for span in spans {
@@ -554,7 +573,11 @@ struct BodyReader {
     private mutating func emit(_ block: PendingBlock) {
         // Blocks of only whitespace add nothing (as BlockText would drop them), so that indices kept
         // for row spans stay valid.
-        guard block.text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else { return }
+        if let first = block.text.utf8.first, first > 0x20, first < 0x7F {
+            // Starts with printable ASCII: not blank.
+        } else {
+            guard block.text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else { return }
+        }
         blocks.append(block)
     }
 

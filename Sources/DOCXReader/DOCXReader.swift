@@ -89,7 +89,7 @@ public enum DOCXReader {
         let rels = try context.relationships(&package, source: mainPart)
         func targets(_ suffix: String) -> [String] {
             var seen: Set<String> = []
-            return rels.filter { $0.type.hasSuffix(suffix) && seen.insert($0.target.lowercased()).inserted }.map(\.target)
+            return rels.filter { $0.type.hasSuffix(suffix) && seen.insert($0.target.lowercased()).inserted }.map { $0.target }
         }
         func firstTarget(_ suffix: String, _ fallback: String) -> String { targets(suffix).first ?? fallback }
 
@@ -169,6 +169,8 @@ struct Context {
     let path: String
     let options: DOCXReadOptions
     var warnings: [Warning] = []
+    /// One parser for the document's parts, one after another.
+    private let parser = PartParser()
 
     init(path: String, options: DOCXReadOptions) {
         self.path = path
@@ -176,7 +178,7 @@ struct Context {
     }
 
     func stream(_ bytes: [UInt8], part: String) throws(DocumentError) -> XMLStream {
-        try XMLStream(bytes: bytes, part: part, path: path, maxDepth: options.maxXMLDepth)
+        try XMLStream(bytes: bytes, part: part, path: path, maxDepth: options.maxXMLDepth, reusing: parser)
     }
 
     /// Reads a part other than the main one. A missing part gives nil; one that does not parse
@@ -211,10 +213,10 @@ struct Context {
             var result: [Relationship] = []
             while let event = try stream.next() {
                 guard event == .start, stream.tag == .relationship,
-                      stream.attribute("TargetMode", namespace: nil) != "External",
-                      let type = stream.attribute("Type", namespace: nil),
-                      let target = stream.attribute("Target", namespace: nil) else { continue }
-                let id = stream.attribute("Id", namespace: nil) ?? ""
+                      stream.attribute("TargetMode", namespace: .unqualified) != "External",
+                      let type = stream.attribute("Type", namespace: .unqualified),
+                      let target = stream.attribute("Target", namespace: .unqualified) else { continue }
+                let id = stream.attribute("Id", namespace: .unqualified) ?? ""
                 result.append(Relationship(id: id, type: type, target: Self.resolve(target, from: directory)))
             }
             return result
@@ -224,6 +226,10 @@ struct Context {
 
     /// A relationship target relative to the source part's folder, as a part name.
     static func resolve(_ target: String, from directory: String) -> String {
+        // Nearly always a plain name in a plain folder ("styles.xml" from "word"): joined as is.
+        if !target.isEmpty, isPlain(target), directory.isEmpty || isPlain(directory) {
+            return directory.isEmpty ? target : directory + "/" + target
+        }
         var parts: [Substring] = target.hasPrefix("/") ? [] : directory.split(separator: "/")
         for piece in target.split(separator: "/") {
             switch piece {
@@ -234,6 +240,23 @@ struct Context {
         }
         return parts.joined(separator: "/")
     }
+
+    /// Whether a path is one or more names joined by single slashes, none of them "." or "..".
+    private static func isPlain(_ path: String) -> Bool {
+        var length = 0
+        var dots = 0
+        for byte in path.utf8 {
+            if byte == 0x2F {
+                if length == 0 || dots == length { return false }
+                length = 0
+                dots = 0
+            } else {
+                length += 1
+                if byte == 0x2E { dots += 1 }
+            }
+        }
+        return length > 0 && dots != length
+    }
 }
 
 /// docProps/core.xml: title, creator, created and modified, in that order, those present.
@@ -241,19 +264,22 @@ enum CoreProperties {
     static func read(_ stream: XMLStream) throws(DocumentError) -> [JSONValue.Member] {
         var values: [Tag: String] = [:]
         var open: Tag?
-        var text = ""
+        var text: [UInt8] = []
         while let event = try stream.next() {
             switch event {
             case .start:
-                if [.title, .creator, .created, .modified].contains(stream.tag) {
+                switch stream.tag {
+                case .title, .creator, .created, .modified:
                     open = stream.tag
-                    text = ""
+                    text = []
+                default:
+                    break
                 }
             case .text:
-                if open != nil { text += stream.text }
+                if open != nil { stream.appendText(to: &text) }
             case .end:
                 if let tag = open, stream.tag == tag {
-                    let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                    let value = String(decoding: text, as: UTF8.self).trimmingSpace(.whitespacesAndNewlines)
                     if !value.isEmpty, values[tag] == nil { values[tag] = value }
                     open = nil
                 }

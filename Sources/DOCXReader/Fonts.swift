@@ -24,9 +24,12 @@ enum FontChoice {
 
     /// A font name as declared (without surrounding spaces), nil when empty.
     static func name(_ value: String?) -> String? {
-        guard let value, let first = value.unicodeScalars.first, let last = value.unicodeScalars.last else { return nil }
+        guard let value, let firstByte = value.utf8.first, let lastByte = value.utf8.last else { return nil }
+        // Printable ASCII at both ends (nearly always): nothing to trim.
+        if firstByte > 0x20, firstByte < 0x7F, lastByte > 0x20, lastByte < 0x7F { return value }
+        guard let first = value.unicodeScalars.first, let last = value.unicodeScalars.last else { return nil }
         if !first.properties.isWhitespace && !last.properties.isWhitespace { return value }
-        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        let trimmed = value.trimmingSpace(.whitespaces)
         return trimmed.isEmpty ? nil : trimmed
     }
 }
@@ -54,7 +57,7 @@ struct ThemeFonts {
             case (.start, .minorFont): inMinor = true
             case (.end, .minorFont): inMinor = false
             case (.start, .latin):
-                let face = FontChoice.name(stream.attribute("typeface", namespace: nil))
+                let face = FontChoice.name(stream.attribute("typeface", namespace: .unqualified))
                 if inMajor, major == nil { major = face }
                 if inMinor, minor == nil { minor = face }
             default:

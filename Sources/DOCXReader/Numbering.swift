@@ -321,7 +321,7 @@ struct ListCounters {
 
     /// Labels are kept without a trailing comma or colon (the block vocabulary's convention).
     private static func trimTrailing(_ label: String) -> String {
-        var result = label.trimmingCharacters(in: .whitespaces)
+        var result = label.trimmingSpace(.whitespaces)
         while let last = result.last, last == "," || last == ":" { result.removeLast() }
         return result
     }

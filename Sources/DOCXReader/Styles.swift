@@ -90,10 +90,13 @@ struct StyleSheet {
                 break
             }
         }
+        // Each style's own name read once (a name is asked for by every style based on it).
+        let nameLevels = styles.compactMapValues { $0.name.flatMap(Self.headingLevel(name:)) }
         for id in styles.keys {
-            if let level = resolveHeading(id) { headingLevels[id] = level }
-            numberings[id] = resolveNumbering(id)
-            if let font = chain(id).lazy.compactMap(\.font).first { fonts[id] = font }
+            let links = chain(id)
+            if let level = Self.resolveHeading(links, nameLevels: nameLevels) { headingLevels[id] = level }
+            numberings[id] = Self.resolveNumbering(links)
+            if let font = links.first(where: { $0.style.font != nil })?.style.font { fonts[id] = font }
         }
         defaultFont = documentFont
     }
@@ -117,21 +120,22 @@ struct StyleSheet {
     }
 
     /// The chain of a style and the styles it is based on, stopping at a cycle or after 32 steps.
-    private func chain(_ id: String) -> [Style] {
-        var result: [Style] = []
+    private func chain(_ id: String) -> [(id: String, style: Style)] {
+        var result: [(id: String, style: Style)] = []
         var seen: Set<String> = []
         var next: String? = id
         while let current = next, seen.count < 32, !seen.contains(current), let style = styles[current] {
             seen.insert(current)
-            result.append(style)
+            result.append((current, style))
             next = style.basedOn
         }
         return result
     }
 
-    private func resolveHeading(_ id: String) -> Int? {
-        for style in chain(id) {
-            if let name = style.name, let level = Self.headingLevel(name: name) { return level }
+    /// `nameLevels`: `headingLevel(name:)` of each style's name, for the styles it gives one.
+    private static func resolveHeading(_ chain: [(id: String, style: Style)], nameLevels: [String: Int]) -> Int? {
+        for (id, style) in chain {
+            if style.name != nil, let level = nameLevels[id] { return level }
             if let outline = style.outlineLevel {
                 // 9 is "body text": an explicit statement that this is not a heading.
                 return (0...8).contains(outline) ? outline + 1 : nil
@@ -140,10 +144,10 @@ struct StyleSheet {
         return nil
     }
 
-    private func resolveNumbering(_ id: String) -> (numId: Int?, ilvl: Int?) {
+    private static func resolveNumbering(_ chain: [(id: String, style: Style)]) -> (numId: Int?, ilvl: Int?) {
         var numId: Int?
         var ilvl: Int?
-        for style in chain(id) {
+        for (_, style) in chain {
             if numId == nil { numId = style.numId }
             if ilvl == nil { ilvl = style.ilvl }
         }
@@ -160,13 +164,28 @@ struct StyleSheet {
 
     /// "heading 2" → 2, "Tiêu đề 3" → 3, "Title" → 1; nil for other names.
     static func headingLevel(name: String) -> Int? {
-        let lower = name.lowercased().trimmingCharacters(in: .whitespaces)
+        let lower = name.lowercased().trimmingSpace(.whitespaces)
         if titleWords.contains(lower) { return 1 }
+        // ASCII names (nearly all): the trailing digits by bytes, without walking characters.
+        let utf8 = lower.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            var count = 0
+            var level = 0
+            for byte in utf8.reversed() {
+                guard byte >= 0x30, byte <= 0x39 else { break }
+                count += 1
+                if count > 2 { return nil }
+                level = count == 1 ? Int(byte - 0x30) : Int(byte - 0x30) * 10 + level
+            }
+            guard count > 0, (1...9).contains(level) else { return nil }
+            let word = String(decoding: utf8.dropLast(count), as: UTF8.self).trimmingSpace(.whitespaces)
+            return headingWords.contains(word) ? level : nil
+        }
         let digits = lower.reversed().prefix { $0.isASCII && $0.isNumber }
         guard !digits.isEmpty, digits.count <= 2, let level = Int(String(digits.reversed())), (1...9).contains(level) else {
             return nil
         }
-        let word = lower.dropLast(digits.count).trimmingCharacters(in: .whitespaces)
+        let word = String(lower.dropLast(digits.count)).trimmingSpace(.whitespaces)
         return headingWords.contains(word) ? level : nil
     }
 }
