@@ -57,8 +57,11 @@ class Material:
         lines: list[str] = []
         for p in files:
             raw = p.read_bytes()
+            try:
+                text = raw.decode("utf-8").lstrip("\ufeff")
+            except UnicodeDecodeError:
+                continue  # a legacy-encoded sample (TCVN3): the benchmark pages are UTF-8
             digest.update(str(p.relative_to(corpus)).encode() + b"\0" + raw + b"\0")
-            text = raw.decode("utf-8").lstrip("\ufeff")
             for line in text.splitlines():
                 line = " ".join(line.split())
                 if line:

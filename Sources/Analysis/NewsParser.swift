@@ -32,7 +32,11 @@ public import DocumentModel
 public enum NewsParser {
     /// The news record, or nil when no block begins with a publication time after a title.
     public static func parse(_ document: Document) -> JSONValue? {
-        let units = AnalysisText.units(document)
+        parse(units: AnalysisText.units(document))
+    }
+
+    /// The same over the document's units, computed once by the caller.
+    static func parse(units: [AnalysisText.Unit]) -> JSONValue? {
         let times: [(unit: Int, date: Entity)] = units.compactMap { unit in
             time(unit).map { (unit.index, $0) }
         }

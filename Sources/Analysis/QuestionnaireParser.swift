@@ -42,7 +42,11 @@ public enum QuestionnaireParser {
     /// The questionnaire record, or nil when the document has no numbered question (or only one,
     /// and does not speak of questions, "câu hỏi", before it).
     public static func parse(_ document: Document) -> JSONValue? {
-        let units = AnalysisText.units(document)
+        parse(units: AnalysisText.units(document))
+    }
+
+    /// The same over the document's units, computed once by the caller.
+    static func parse(units: [AnalysisText.Unit]) -> JSONValue? {
         let questions = units.filter(isQuestion)
         guard let first = questions.first?.index else { return nil }
         let preamble = Array(units[..<first])

@@ -26,7 +26,11 @@ public import DocumentModel
 public enum TWGParser {
     /// The groups, or nil when the document holds no TWG table.
     public static func parse(_ document: Document) -> JSONValue? {
-        let units = AnalysisText.units(document)
+        parse(units: AnalysisText.units(document))
+    }
+
+    /// The same over the document's units, computed once by the caller.
+    static func parse(units: [AnalysisText.Unit]) -> JSONValue? {
         var rows = tableRows(units)
         if rows.isEmpty { rows = textRows(units) }
         return rows.isEmpty ? nil : .array(rows.map(\.json))
