@@ -132,7 +132,7 @@ let package = Package(
         .testTarget(name: "CLibXML2Tests", dependencies: ["CLibXML2"], swiftSettings: strict),
 
         // Helpers shared by the test targets: a JSON Schema checker, golden-file paths, running the binary.
-        .target(name: "_TestSupport", dependencies: ["DocumentModel", "VietnameseText"], swiftSettings: strict),
+        .target(name: "_TestSupport", dependencies: ["DocumentModel", "VietnameseText", "LegacyText"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

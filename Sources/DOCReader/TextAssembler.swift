@@ -1,4 +1,5 @@
 import DocumentModel
+import Ingest
 
 /// One stretch of text in one font and one storage width: what the run hook sees.
 struct TextRun {

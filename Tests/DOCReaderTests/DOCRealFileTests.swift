@@ -3,6 +3,7 @@ import DocumentModel
 import Foundation
 import Ingest
 import Testing
+import _TestSupport
 
 /// The TCVN3 and VNI Word 97 documents of shared/real/legacy-encodings: read with no run hook,
 /// their text must be the Windows-1252 reading that asread-txt/ shows. (The asread texts also
@@ -94,7 +95,7 @@ import Testing
         let truthURL = DOCRealFileTests.folder.appendingPathComponent("ground-truth/\(name.replacingOccurrences(of: "tcvn3__", with: "")).txt")
         guard let truth = try? String(contentsOf: truthURL, encoding: .utf8),
               let (plain, _) = try DOCRealFileTests.load(name),
-              let (decoded, _) = try DOCRealFileTests.load(name, options: DOCReadOptions(runText: TestTCVN3.hook)) else { return }
+              let (decoded, _) = try DOCRealFileTests.load(name, options: DOCReadOptions(runText: TCVN3Hook.hook)) else { return }
         // As read, the text is far from the transcript; the edit budget keeps that measure cheap.
         let before = Similarity.ratio(plain.text, truth, maxEdits: 4000)
         let after = Similarity.ratio(decoded.text, truth) ?? 0

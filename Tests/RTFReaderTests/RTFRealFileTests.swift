@@ -3,6 +3,7 @@ import Foundation
 import Ingest
 import RTFReader
 import Testing
+import _TestSupport
 
 /// The two TCVN3 RTF documents of shared/real/legacy-encodings. Read with no hook, their text
 /// is TCVN3 bytes as Windows-1252 letters; through a TCVN3 hook it comes close to the ground
@@ -26,7 +27,7 @@ import Testing
     func readsAndDecodes(_ name: String) throws {
         let truthURL = Self.folder.appendingPathComponent("ground-truth/\(name.replacingOccurrences(of: "tcvn3__", with: "")).txt")
         guard let plain = try Self.load(name), let truth = try? String(contentsOf: truthURL, encoding: .utf8),
-              let decoded = try Self.load(name, RTFReadOptions(runText: TestTCVN3.hook)) else { return }
+              let decoded = try Self.load(name, RTFReadOptions(runText: TCVN3Hook.hook)) else { return }
         let fonts = Self.fonts(plain)
         let before = Similarity.ratio(plain.text, truth, maxEdits: 4000)
         let after = Similarity.ratio(decoded.text, truth) ?? 0

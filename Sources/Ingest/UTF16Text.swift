@@ -1,8 +1,8 @@
 /// UTF-16 units to a `String` by writing UTF-8 directly: the standard library's
 /// `String(decoding:as: UTF16.self)` takes a generic path several times slower. A lone
 /// surrogate becomes U+FFFD, as there.
-enum UTF16Text {
-    static func string(_ units: [UInt16]) -> String {
+public enum UTF16Text {
+    public static func string(_ units: [UInt16]) -> String {
         if units.isEmpty { return "" }
         return String(unsafeUninitializedCapacity: units.count * 3) { buffer in
             var out = 0

@@ -1,8 +1,8 @@
 /// Loose text comparison for the real-file tests: whitespace collapsed (METRIC.md's
 /// preprocessing), then difflib's ratio 2·M / (|a| + |b|), where M is the length of the longest
 /// common subsequence of Unicode scalars, found with Myers' O((N + M)·D) algorithm.
-enum Similarity {
-    static func collapsed(_ s: String) -> [Unicode.Scalar] {
+public enum Similarity {
+    public static func collapsed(_ s: String) -> [Unicode.Scalar] {
         var out: [Unicode.Scalar] = []
         var space = false
         for scalar in s.unicodeScalars {
@@ -18,7 +18,7 @@ enum Similarity {
     }
 
     /// The ratio, or nil when the texts differ by more than `maxEdits` insertions and deletions.
-    static func ratio(_ a: String, _ b: String, maxEdits: Int = 20_000) -> Double? {
+    public static func ratio(_ a: String, _ b: String, maxEdits: Int = 20_000) -> Double? {
         let x = collapsed(a), y = collapsed(b)
         let n = x.count, m = y.count
         if n + m == 0 { return 1 }
