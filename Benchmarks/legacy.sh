@@ -34,7 +34,12 @@ trap 'rm -rf "$work"' EXIT
 if [ ! -f Benchmarks/data/corpus-nfc.txt ]; then
   python3 Benchmarks/gen_corpus.py >/dev/null
 fi
-head -c $((mb * 1000000)) Benchmarks/data/corpus-nfc.txt > "$work/unicode.txt"
+# Cut at the last line end before N MB, never inside a character.
+python3 - "$work/unicode.txt" "$mb" <<'PY'
+import pathlib, sys
+data = pathlib.Path("Benchmarks/data/corpus-nfc.txt").read_bytes()[: int(sys.argv[2]) * 1000000]
+pathlib.Path(sys.argv[1]).write_bytes(data[: data.rfind(b"\n") + 1])
+PY
 python3 - "$work/asread.txt" "$mb" <<'PY'
 import pathlib, sys
 folder = pathlib.Path("../shared/real/legacy-encodings/asread-txt")

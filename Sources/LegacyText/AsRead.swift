@@ -52,6 +52,10 @@ enum AsRead {
         return table
     }()
 
+    /// `vietnameseLatin1` for U+00C0...U+00FF as bits (bit k: U+00C0 + k), for the hot loops: a
+    /// constant needs no lazy global. A test checks it against the table.
+    static var vietnameseLatin1Mask: UInt64 { 0x263C_370F_263C_370F }
+
     /// Whether a scalar is typical of legacy bytes read as Windows-1252 and rare in real text:
     /// C1 controls, Latin-1 symbols and letters Vietnamese does not use (µ ¸ § ® Ñ ö ø ...),
     /// and the letters Windows-1252 adds (Œ œ Š š Ÿ ƒ ...).
@@ -59,7 +63,8 @@ enum AsRead {
     static func isSuspicious(_ value: UInt32) -> Bool {
         if value < 0x80 { return false }
         if value < 0xA0 { return true }
-        if value < 0x100 { return value != 0xA0 && !vietnameseLatin1[Int(value)] }
+        if value < 0xC0 { return value != 0xA0 }
+        if value < 0x100 { return (vietnameseLatin1Mask >> UInt64(value - 0xC0)) & 1 == 0 }
         switch value {
         case 0x0152, 0x0153, 0x0160, 0x0161, 0x0178, 0x017D, 0x017E, 0x0192, 0x02C6, 0x02DC,
              0x2020, 0x2021, 0x2030, 0x2039, 0x203A, 0x2122:
@@ -78,37 +83,5 @@ enum AsRead {
         case 0x1EA0...0x1EF9: true
         default: false
         }
-    }
-
-    /// Appends the decoding of `line` (as-read UTF-8) with `table`: scalars with a Windows-1252
-    /// byte are gathered and decoded; others are copied.
-    static func decode(_ line: UnsafeBufferPointer<UInt8>, table: CodeTable, uppercase: Bool,
-                       scratch: inout [UInt8], into out: inout [UInt8]) {
-        scratch.removeAll(keepingCapacity: true)
-        let n = line.count
-        var i = 0
-        @inline(__always) func flush() {
-            guard !scratch.isEmpty else { return }
-            scratch.withUnsafeBufferPointer { table.decode($0, uppercase: uppercase, into: &out) }
-            scratch.removeAll(keepingCapacity: true)
-        }
-        while i < n {
-            let b = line[i]
-            if b < 0x80 {
-                scratch.append(b)
-                i += 1
-                continue
-            }
-            let (value, length) = UTF8Writer.scalar(at: i, in: line)
-            let byte = byte(value)
-            if byte >= 0 {
-                scratch.append(UInt8(byte))
-            } else {
-                flush()
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: line[i..<min(n, i + length)]))
-            }
-            i += length
-        }
-        flush()
     }
 }

@@ -52,6 +52,79 @@ enum CapitalInference {
         return true
     }
 
+    /// The same rewrite in place, on `count` bytes of well-formed UTF-8 at `p`; returns whether
+    /// anything changed. Only when `flags.capitalsKeepLength` (as the case tables are built:
+    /// `UTF8Writer.upper` maps within ranges whose letters all have one UTF-8 length), so
+    /// nothing moves.
+    @discardableResult
+    static func applyInPlace(_ p: UnsafeMutablePointer<UInt8>, count n: Int, flags: LetterFlags) -> Bool {
+        let input = UnsafeBufferPointer(start: p, count: n)
+        var changed = false
+        var i = 0
+        while i < n {
+            // A word: a run of letters.
+            let start = i
+            var asciiUpper = 0, asciiLower = 0, otherLower = 0
+            while i < n {
+                let b = p[i]
+                if b < 0x80 {
+                    guard (b | 0x20) &- 0x61 < 26 else { break }
+                    if b <= 0x5A { asciiUpper &+= 1 } else { asciiLower &+= 1 }
+                    i &+= 1
+                    continue
+                }
+                let (value, length) = UTF8Writer.scalar(at: i, in: input)
+                let f = flags.of(value)
+                guard f & LetterFlags.letter != 0 else { break }
+                if f & LetterFlags.small != 0 {
+                    otherLower &+= 1
+                } else if f & LetterFlags.untonedCapital != 0 {
+                    asciiUpper &+= 1
+                }
+                i &+= length
+            }
+            if i == start {
+                // Not a letter: skip the scalar.
+                i &+= p[i] < 0x80 ? 1 : UTF8Writer.scalar(at: i, in: input).length
+                continue
+            }
+            guard asciiUpper >= 2 && asciiLower == 0 && otherLower > 0 else { continue }
+            var k = start
+            while k < i {
+                let (value, length) = UTF8Writer.scalar(at: k, in: input)
+                write(UTF8Writer.upper(value), at: p + k)
+                k &+= length
+            }
+            changed = true
+        }
+        return changed
+    }
+
+    @inline(__always)
+    static func utf8Length(_ value: UInt32) -> Int {
+        value < 0x80 ? 1 : value < 0x800 ? 2 : value < 0x10000 ? 3 : 4
+    }
+
+    @inline(__always)
+    private static func write(_ value: UInt32, at p: UnsafeMutablePointer<UInt8>) {
+        switch value {
+        case 0..<0x80:
+            p[0] = UInt8(truncatingIfNeeded: value)
+        case 0x80..<0x800:
+            p[0] = 0xC0 | UInt8(truncatingIfNeeded: value >> 6)
+            p[1] = 0x80 | UInt8(truncatingIfNeeded: value & 0x3F)
+        case 0x800..<0x10000:
+            p[0] = 0xE0 | UInt8(truncatingIfNeeded: value >> 12)
+            p[1] = 0x80 | UInt8(truncatingIfNeeded: (value >> 6) & 0x3F)
+            p[2] = 0x80 | UInt8(truncatingIfNeeded: value & 0x3F)
+        default:
+            p[0] = 0xF0 | UInt8(truncatingIfNeeded: value >> 18)
+            p[1] = 0x80 | UInt8(truncatingIfNeeded: (value >> 12) & 0x3F)
+            p[2] = 0x80 | UInt8(truncatingIfNeeded: (value >> 6) & 0x3F)
+            p[3] = 0x80 | UInt8(truncatingIfNeeded: value & 0x3F)
+        }
+    }
+
     /// The capitals TCVN3 has codes for (0xA1–0xA7): Ă Â Ê Ô Ơ Ư Đ.
     static let untonedCapitals: Set<UInt32> = [0x0102, 0x00C2, 0x00CA, 0x00D4, 0x01A0, 0x01AF, 0x0110]
 

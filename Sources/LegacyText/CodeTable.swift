@@ -19,6 +19,8 @@ struct CodeTable: Sendable {
     let encodeMap: [UInt32: [UInt8]]
     /// Whether the output holds combining marks that need composing (Windows-1258).
     let needsComposition: Bool
+    /// The same tables with each scalar already in UTF-8, for `decode(_:into:)`.
+    let packed: PackedTable
 
     init(file: TableFile, fallbackTable: [UInt32]?) {
         var single = [UInt32](repeating: 0xFFFD, count: 256)
@@ -77,6 +79,7 @@ struct CodeTable: Sendable {
         self.pairsUpper = pairs.map(UTF8Writer.upper)
         self.encodeMap = encodeMap
         self.needsComposition = composes
+        self.packed = PackedTable(single: single, pairRow: pairRow, pairs: pairs)
     }
 
     /// Appends the UTF-8 decoding of `input` to `out` (combining marks left as they are).
@@ -106,6 +109,178 @@ struct CodeTable: Sendable {
                 }
             }
         }
+    }
+}
+
+/// A code table as raw memory, each scalar stored as its UTF-8 bytes and their count, so
+/// decoding writes a byte's letter with one store (see `decode`). The memory lives as long as
+/// the process (the tables are built once); hot loops copy the value into a local.
+struct PackedTable: @unchecked Sendable {  // read-only memory, written once before publication
+    /// For each byte: its scalar's UTF-8 (up to 4 bytes, first byte lowest) | length << 32.
+    let single: UnsafePointer<UInt64>
+    /// For each first byte, 1 + its row in `pairs`, or 0.
+    let pairRow: UnsafePointer<UInt16>
+    /// Rows of 256 packed scalars; 0 = no two-byte letter.
+    let pairs: UnsafePointer<UInt64>
+    let hasPairs: Bool
+    /// For each byte, its scalar's capital (`UTF8Writer.upper`), packed as `single`.
+    let singleUpper: UnsafePointer<UInt64>
+    /// For each byte, what `CapitalInference` asks of its scalar (the `Capitals` bits).
+    let capitals: UnsafePointer<UInt8>
+    /// Whether `decodeInferringCapitals` gives what decoding then `CapitalInference.apply`
+    /// give: one scalar per byte (no pairs), capitals as long as their letters.
+    let infersCapitalsInline: Bool
+
+    /// For each byte, whether it ends a two-byte letter.
+    let endsPair: UnsafePointer<Bool>
+    /// Whether every scalar the table writes is one that NFC leaves as it is and never joins
+    /// with its neighbours (ASCII, U+0080...U+02FF, U+1E00...U+1EFF, U+2010...U+20BF, ™, U+FFFD),
+    /// or a combining mark no ASCII character takes (U+0300...U+036F but U+0338): then an ASCII
+    /// separator cuts the decoded text into pieces that compose, and score, on their own.
+    let piecewise: Bool
+
+    /// Bits of `capitals`.
+    enum Capitals {
+        /// `CapitalInference.isLetter`.
+        static let letter: UInt8 = 1
+        /// An ASCII capital, or one of the capitals TCVN3 has codes for.
+        static let typedCapital: UInt8 = 2
+        /// A small ASCII letter.
+        static let asciiSmall: UInt8 = 4
+        /// A small letter beyond ASCII (it has a capital).
+        static let otherSmall: UInt8 = 8
+    }
+
+    /// Bytes `decode` may write past the end of what it decodes (it stores 4 bytes at a time).
+    static let slack = 4
+
+    init(single: [UInt32], pairRow: [UInt16], pairs: [UInt32]) {
+        func pack(_ value: UInt32) -> UInt64 {
+            var bytes: [UInt8] = []
+            UTF8Writer.append(value, to: &bytes)
+            var packed = UInt64(bytes.count) << 32
+            for (k, byte) in bytes.enumerated() { packed |= UInt64(byte) << (8 * UInt64(k)) }
+            return packed
+        }
+        func permanent<T>(_ values: [T]) -> UnsafePointer<T> {
+            let p = UnsafeMutablePointer<T>.allocate(capacity: max(values.count, 1))
+            p.initialize(from: values, count: values.count)
+            return UnsafePointer(p)
+        }
+        self.single = permanent(single.map(pack))
+        self.pairRow = permanent(pairRow)
+        self.pairs = permanent(pairs.map { $0 == 0 ? 0 : pack($0) })
+        self.hasPairs = !pairs.isEmpty
+        self.singleUpper = permanent(single.map { pack(UTF8Writer.upper($0)) })
+        let flags = LetterFlags.shared
+        self.capitals = permanent(single.map { v -> UInt8 in
+            guard CapitalInference.isLetter(v) else { return 0 }
+            if v < 0x80 { return Capitals.letter | (v <= 0x5A ? Capitals.typedCapital : Capitals.asciiSmall) }
+            let f = flags.of(v)
+            if f & LetterFlags.small != 0 { return Capitals.letter | Capitals.otherSmall }
+            if f & LetterFlags.untonedCapital != 0 { return Capitals.letter | Capitals.typedCapital }
+            return Capitals.letter
+        })
+        self.infersCapitalsInline = pairs.isEmpty && single.allSatisfy { v in
+            pack(UTF8Writer.upper(v)) >> 32 == pack(v) >> 32
+        }
+        var endsPair = [Bool](repeating: false, count: 256)
+        for (k, scalar) in pairs.enumerated() where scalar != 0 { endsPair[k % 256] = true }
+        self.endsPair = permanent(endsPair)
+        func isPiecewise(_ v: UInt32) -> Bool {
+            v < 0x0300 || (v >= 0x0300 && v <= 0x036F && v != 0x0338) || (v >= 0x1E00 && v <= 0x1EFF)
+                || (v >= 0x2010 && v <= 0x20BF) || v == 0x2122 || v == 0xFFFD
+        }
+        self.piecewise = single.allSatisfy(isPiecewise) && pairs.allSatisfy { $0 == 0 || isPiecewise($0) }
+    }
+
+    /// Whether `byte` decodes as the scalar of the same number, on its own: it starts and ends
+    /// no two-byte letter.
+    func decodesAsItself(_ byte: UInt8) -> Bool {
+        single[Int(byte)] == 1 << 32 | UInt64(byte) && pairRow[Int(byte)] == 0 && !endsPair[Int(byte)]
+    }
+
+    /// `decode`, then `CapitalInference.apply` on what it wrote, in one pass: only when
+    /// `infersCapitalsInline`. A word (a run of bytes whose scalars are letters) that qualifies
+    /// is written again from `singleUpper` over its own bytes.
+    @inline(never)
+    func decodeInferringCapitals(_ input: UnsafePointer<UInt8>, count n: Int, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        let raw = UnsafeMutableRawPointer(out)
+        var o = 0
+        var i = 0
+        var wordStart = 0, wordOut = 0
+        var typed = 0, asciiSmall = 0, otherSmall = 0
+        while i < n {
+            let b = Int(input[i])
+            let kind = Int(capitals[b])
+            let packed = single[b]
+            let length = Int(truncatingIfNeeded: packed >> 32)
+            raw.storeBytes(of: UInt32(truncatingIfNeeded: packed).littleEndian, toByteOffset: o, as: UInt32.self)
+            if kind == 0 {
+                if typed >= 2 * Int(Capitals.typedCapital) && asciiSmall == 0 && otherSmall > 0 {
+                    rewriteUpper(input + wordStart, count: i &- wordStart, at: raw + wordOut)
+                }
+                typed = 0
+                asciiSmall = 0
+                otherSmall = 0
+                wordStart = i &+ 1
+                wordOut = o &+ length
+            } else {
+                typed &+= kind & Int(Capitals.typedCapital)
+                asciiSmall &+= kind & Int(Capitals.asciiSmall)
+                otherSmall &+= kind & Int(Capitals.otherSmall)
+            }
+            o &+= length
+            i &+= 1
+        }
+        if typed >= 2 * Int(Capitals.typedCapital) && asciiSmall == 0 && otherSmall > 0 {
+            rewriteUpper(input + wordStart, count: n &- wordStart, at: raw + wordOut)
+        }
+        return o
+    }
+
+    /// Writes over `out` the capitals of the scalars of `count` input bytes (as many bytes as
+    /// their letters took).
+    private func rewriteUpper(_ input: UnsafePointer<UInt8>, count: Int, at out: UnsafeMutableRawPointer) {
+        var o = 0
+        for k in 0..<count {
+            let packed = singleUpper[Int(input[k])]
+            // Store byte by byte: the bytes after the word are already written.
+            for j in 0..<Int(truncatingIfNeeded: packed >> 32) {
+                out.storeBytes(of: UInt8(truncatingIfNeeded: packed >> (8 * UInt64(j))), toByteOffset: o &+ j, as: UInt8.self)
+            }
+            o &+= Int(truncatingIfNeeded: packed >> 32)
+        }
+    }
+
+    /// Writes the UTF-8 decoding of `input` at `out`, which must have room for four bytes per
+    /// input byte plus `slack`; returns the number of bytes written. The same output as
+    /// `CodeTable.decode` (lowercase tables).
+    @inline(never)
+    func decode(_ input: UnsafePointer<UInt8>, count n: Int, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        let raw = UnsafeMutableRawPointer(out)
+        var o = 0
+        var i = 0
+        while i < n {
+            let b = Int(input[i])
+            if hasPairs {
+                let row = Int(pairRow[b])
+                if row != 0 && i &+ 1 < n {
+                    let packed = pairs[(row &- 1) &* 256 &+ Int(input[i &+ 1])]
+                    if packed != 0 {
+                        raw.storeBytes(of: UInt32(truncatingIfNeeded: packed).littleEndian, toByteOffset: o, as: UInt32.self)
+                        o &+= Int(truncatingIfNeeded: packed >> 32)
+                        i &+= 2
+                        continue
+                    }
+                }
+            }
+            let packed = single[b]
+            raw.storeBytes(of: UInt32(truncatingIfNeeded: packed).littleEndian, toByteOffset: o, as: UInt32.self)
+            o &+= Int(truncatingIfNeeded: packed >> 32)
+            i &+= 1
+        }
+        return o
     }
 }
 

@@ -106,6 +106,31 @@ public struct VietnameseScore: Sendable, Equatable {
         return score
     }
 
+    /// The tables `measure(_:tables:)` reads, for callers that score many short pieces (one
+    /// word at a time, say) and would otherwise pay for the lazy globals on every call.
+    public struct Tables: @unchecked Sendable {  // pointers to read-only memory
+        let letters: Letters.Tables
+        let syllables: Syllable.Tables
+    }
+
+    public static var tables: Tables { Tables(letters: Letters.tables, syllables: Syllable.tables) }
+
+    /// The same as `measure(_:)`, with the tables held by the caller.
+    public static func measure(_ input: UnsafeBufferPointer<UInt8>, tables: Tables) -> VietnameseScore {
+        var score = VietnameseScore()
+        withUnsafeTemporaryAllocation(of: Letter.self, capacity: 8) { scratch in
+            Words.forEach(in: input, scratch: scratch, table: tables.letters) { word, buf in
+                guard word.count > 0 else { return }
+                score.words += 1
+                guard word.plausible, word.toned <= 1, word.count <= 7,
+                      Syllable.parse(UnsafeBufferPointer(rebasing: buf[0..<word.count]), tables.syllables) != nil else { return }
+                score.syllables += 1
+                if word.marked > 0 { score.markedSyllables += 1 }
+            }
+        }
+        return score
+    }
+
     public static func measure(_ text: String) -> VietnameseScore {
         var bytes = Array(text.utf8)
         return bytes.withUnsafeMutableBufferPointer { measure(UnsafeBufferPointer($0)) }
