@@ -18,11 +18,11 @@ public struct DOCReadOptions: Sendable {
     /// Windows-1252, so TCVN3 or VNI bytes come out as Latin-1 letters), its font name
     /// (`.VnTime`, `VNI-Times`, …; nil when unknown) and whether it was stored in 8 bits.
     /// A non-nil result replaces the text; nil keeps it. Legacy-font repair plugs in here.
-    public var runText: (@Sendable (_ text: String, _ font: String?, _ eightBit: Bool) -> String?)?
+    public var runText: RunTextHook?
 
     public init(maxStreamBytes: Int = 256 << 20, maxSectors: Int = 1 << 22, maxDirectoryEntries: Int = 100_000,
                 maxCharacters: Int = 64 << 20, includeComments: Bool = false,
-                runText: (@Sendable (_ text: String, _ font: String?, _ eightBit: Bool) -> String?)? = nil) {
+                runText: RunTextHook? = nil) {
         self.maxStreamBytes = maxStreamBytes
         self.maxSectors = maxSectors
         self.maxDirectoryEntries = maxDirectoryEntries
@@ -91,13 +91,7 @@ public enum DOCReader {
         warnings += assembler.warnings
 
         var built = BlockText()
-        for block in assembler.blocks {
-            var text = ""
-            for run in block.runs {
-                text += options.runText?(run.text, run.font, run.eightBit) ?? run.text
-            }
-            built.add(block.type, text, cell: block.cell, part: block.part)
-        }
+        for block in assembler.blocks { built.add(block, hook: options.runText) }
         let encoding: String? = switch (assembler.eightBitCharacters > 0, assembler.wideCharacters > 0) {
         case (true, true): "mixed"
         case (true, false): "windows-1252"
@@ -109,8 +103,7 @@ public enum DOCReader {
         if !assembler.fontsUsed.isEmpty {
             metadata.append(JSONValue.Member("fonts", .array(assembler.fontsUsed.map { .string($0) })))
         }
-        // Format has no Word 97 case yet: take it once DocumentModel adds one.
-        let source = Source(path: input.path, format: Format(rawValue: "doc") ?? .text, encoding: encoding,
+        let source = Source(path: input.path, format: .doc, encoding: encoding,
                             bytes: input.bytes.count, sha256: SHA256.hex(input.bytes))
         return Document(source: source, text: built.text, blocks: built.blocks, warnings: warnings, metadata: metadata)
     }

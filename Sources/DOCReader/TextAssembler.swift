@@ -1,21 +1,6 @@
 import DocumentModel
 import Ingest
 
-/// One stretch of text in one font and one storage width: what the run hook sees.
-struct TextRun {
-    var text: String
-    var font: String?
-    var eightBit: Bool
-}
-
-/// A block before the run hook: its runs, in order.
-struct PendingBlock {
-    var type: BlockType
-    var runs: [TextRun]
-    var cell: TableCell?
-    var part: String?
-}
-
 /// Turns the characters of a story into blocks ([MS-DOC] 2.8.x special characters):
 ///
 /// | character | becomes |
@@ -40,7 +25,7 @@ struct TextAssembler {
     /// Whether paragraph properties were found, so that table cells and rows can be told apart.
     private let knowsTables: Bool
 
-    private(set) var blocks: [PendingBlock] = []
+    private(set) var blocks: [RunBlock] = []
     private(set) var warnings: [Warning] = []
     private(set) var eightBitCharacters = 0
     private(set) var wideCharacters = 0
@@ -250,7 +235,7 @@ struct TextAssembler {
             tableOpen = false
         }
         if !runs.isEmpty {
-            blocks.append(PendingBlock(type: type, runs: runs, cell: cell, part: part))
+            blocks.append(RunBlock(type: type, runs: runs, cell: cell, part: part))
         }
         runs.removeAll(keepingCapacity: true)
     }

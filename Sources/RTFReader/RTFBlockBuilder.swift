@@ -1,27 +1,12 @@
 import DocumentModel
 import Ingest
 
-/// One stretch of text in one font and one source (code-page bytes or `\uN`): what the run hook sees.
-struct RTFRun {
-    var text: String
-    var font: String?
-    var eightBit: Bool
-}
-
-/// A block before the run hook.
-struct RTFPendingBlock {
-    var type: BlockType
-    var runs: [RTFRun]
-    var cell: TableCell?
-    var part: String?
-}
-
 /// Gathers the text of one story (the body, the headers and footers, the notes) into blocks:
 /// `\par` ends a paragraph (inside a table, a line in the cell), `\cell` a cell, `\row` a row,
 /// and a paragraph outside the table closes it.
 struct RTFBlockBuilder {
-    private(set) var blocks: [RTFPendingBlock] = []
-    private var runs: [RTFRun] = []
+    private(set) var blocks: [RunBlock] = []
+    private var runs: [TextRun] = []
     private var units: [UInt16] = []
     private var runFont: String?
     private var runEightBit = true
@@ -98,7 +83,7 @@ struct RTFBlockBuilder {
 
     private mutating func endRun() {
         guard !units.isEmpty else { return }
-        runs.append(RTFRun(text: UTF16Text.string(units), font: runFont, eightBit: runEightBit))
+        runs.append(TextRun(text: UTF16Text.string(units), font: runFont, eightBit: runEightBit))
         units.removeAll(keepingCapacity: true)
     }
 
@@ -123,7 +108,7 @@ struct RTFBlockBuilder {
             tableOpen = false
         }
         if !runs.isEmpty {
-            blocks.append(RTFPendingBlock(type: type, runs: runs, cell: cell, part: part))
+            blocks.append(RunBlock(type: type, runs: runs, cell: cell, part: part))
         }
         runs.removeAll(keepingCapacity: true)
     }

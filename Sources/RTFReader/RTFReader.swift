@@ -13,10 +13,10 @@ public struct RTFReadOptions: Sendable {
     /// name from the font table (`.VnTime`, `VNI-Times`, …; nil when unknown) and whether it
     /// came from code-page bytes (true) or `\uN` escapes (false). A non-nil result replaces
     /// the text; nil keeps it. Legacy-font repair plugs in here.
-    public var runText: (@Sendable (_ text: String, _ font: String?, _ eightBit: Bool) -> String?)?
+    public var runText: RunTextHook?
 
     public init(maxDepth: Int = 1000, includeComments: Bool = false,
-                runText: (@Sendable (_ text: String, _ font: String?, _ eightBit: Bool) -> String?)? = nil) {
+                runText: RunTextHook? = nil) {
         self.maxDepth = maxDepth
         self.includeComments = includeComments
         self.runText = runText
@@ -59,11 +59,7 @@ public enum RTFReader {
 
         var built = BlockText()
         for builder in interpreter.builders {
-            for block in builder.blocks {
-                var text = ""
-                for run in block.runs { text += options.runText?(run.text, run.font, run.eightBit) ?? run.text }
-                built.add(block.type, text, cell: block.cell, part: block.part)
-            }
+            for block in builder.blocks { built.add(block, hook: options.runText) }
         }
         let pages = interpreter.codePagesUsed
         let encoding: String
@@ -80,8 +76,7 @@ public enum RTFReader {
         if !interpreter.fontsUsed.isEmpty {
             metadata.append(JSONValue.Member("fonts", .array(interpreter.fontsUsed.map { .string($0) })))
         }
-        // Format has no RTF case yet: take it once DocumentModel adds one.
-        let source = Source(path: input.path, format: Format(rawValue: "rtf") ?? .text, encoding: encoding,
+        let source = Source(path: input.path, format: .rtf, encoding: encoding,
                             bytes: bytes.count, sha256: SHA256.hex(bytes))
         return Document(source: source, text: built.text, blocks: built.blocks, warnings: interpreter.warnings, metadata: metadata)
     }
