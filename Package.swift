@@ -5,6 +5,7 @@
 // Layers (each depends only on those above it in this list):
 //   DocumentModel, CICUShim, CLibXML2      the value that flows, thin C interop
 //   VietnameseText, Emit                   ICU-backed normalisation; writers
+//   Datasets                               CSV, SQLite (GRDB) and report.html from a run
 //   LegacyText                             pre-Unicode Vietnamese: decoders and repair
 //   Ingest, Structure                      readers (bytes -> text); block segmentation
 //   HTMLReader, DOCXReader, DOCReader,     readers of structured formats
@@ -25,7 +26,7 @@ let package = Package(
         // The library: usable from another package without the command line.
         .library(
             name: "VNDocKit",
-            targets: ["DocumentModel", "VietnameseText", "LegacyText", "Ingest", "HTMLReader", "DOCXReader", "DOCReader", "RTFReader", "Structure", "Entities", "Analysis", "Emit", "Pipeline"]
+            targets: ["DocumentModel", "VietnameseText", "LegacyText", "Ingest", "HTMLReader", "DOCXReader", "DOCReader", "RTFReader", "Structure", "Entities", "Analysis", "Emit", "Datasets", "Pipeline"]
         ),
         .executable(name: "vndoc", targets: ["vndoc"]),
     ],
@@ -33,6 +34,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
         // ICU behind a header that uses only <stdint.h> types (ICU's own headers stay in the .c file,
@@ -102,11 +104,23 @@ let package = Package(
         .target(name: "Analysis", dependencies: ["DocumentModel", "VietnameseText", "Entities"], resources: [.copy("Resources")], swiftSettings: strict),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "DocumentModel", "Pipeline", "VietnameseText", "_TestSupport"], swiftSettings: strict),
 
+        // Tables out of a run's documents: CSV files, the SQLite database (GRDB) and report.html.
+        .target(
+            name: "Datasets",
+            dependencies: ["DocumentModel", "Emit", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "DatasetsTests",
+            dependencies: ["Datasets", "DocumentModel", "Emit", "Pipeline", "_TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+
         .target(
             name: "Pipeline",
             dependencies: [
                 "DocumentModel", "VietnameseText", "LegacyText", "Ingest", "HTMLReader", "DOCXReader", "DOCReader", "RTFReader",
-                "Structure", "Entities", "Analysis", "Emit",
+                "Structure", "Entities", "Analysis", "Emit", "Datasets",
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strict
@@ -121,7 +135,7 @@ let package = Package(
         .executableTarget(
             name: "vndoc",
             dependencies: [
-                "Pipeline", "DocumentModel", "VietnameseText", "Ingest", "Emit",
+                "Pipeline", "DocumentModel", "VietnameseText", "Ingest", "Emit", "Datasets",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

@@ -1,4 +1,5 @@
 public import DocumentModel
+public import Datasets
 import Emit
 import Foundation
 
@@ -8,6 +9,7 @@ import Foundation
 ///     OUT/documents/<relative path without extension>.json   one pretty document per input
 ///     OUT/documents.jsonl                                     one compact document per line, input order
 ///     OUT/errors.jsonl                                        one line per failed input
+///     OUT/<table>.csv, OUT/vndoc.sqlite, OUT/report.html       the datasets (`DatasetOptions`)
 ///
 /// Every file is written whole or not at all (temporary file, then rename). A failed input is
 /// recorded and the rest go on.
@@ -22,6 +24,8 @@ public struct Batch: Sendable {
     public struct Summary: Sendable {
         public var documents = 0
         public var failures: [DocumentError] = []
+        /// What the database did with the documents (empty without a database).
+        public var database: [SQLiteDataset.Outcome: Int] = [:]
     }
 
     public struct OutputFailure: Error, CustomStringConvertible, Sendable {
@@ -31,11 +35,13 @@ public struct Batch: Sendable {
     public let pipeline: Pipeline
     public let outputDirectory: String
     public let jobs: Int
+    public let datasets: DatasetOptions
 
-    public init(pipeline: Pipeline, outputDirectory: String, jobs: Int) {
+    public init(pipeline: Pipeline, outputDirectory: String, jobs: Int, datasets: DatasetOptions = DatasetOptions()) {
         self.pipeline = pipeline
         self.outputDirectory = outputDirectory
         self.jobs = max(1, jobs)
+        self.datasets = datasets
     }
 
     /// Expands paths: a directory gives its regular files (recursively, hidden ones skipped,
@@ -92,14 +98,19 @@ public struct Batch: Sendable {
         let documentsDirectory = (outputDirectory as NSString).appendingPathComponent("documents")
         let jsonl: AtomicFile
         let errors: AtomicFile
+        let tables: DatasetWriter
         do {
             jsonl = try AtomicFile(path: (outputDirectory as NSString).appendingPathComponent("documents.jsonl"))
             errors = try AtomicFile(path: (outputDirectory as NSString).appendingPathComponent("errors.jsonl"))
+            tables = try DatasetWriter(directory: outputDirectory, options: datasets, pipeline: pipeline.fingerprint)
         } catch {
             throw OutputFailure(description: "cannot write output: \(error)")
         }
         do {
-            for failure in missing { try errors.write(DocumentJSON.encode(failure) + [0x0A]) }
+            for failure in missing {
+                try errors.write(DocumentJSON.encode(failure) + [0x0A])
+                try tables.add(failure)
+            }
             let pipeline = self.pipeline
             // Results come back in any order; they are written in input order through a window.
             var pending: [Int: Result<Document, DocumentError>] = [:]
@@ -122,9 +133,11 @@ public struct Batch: Sendable {
                             let target = (documentsDirectory as NSString).appendingPathComponent(inputs[next].outputName + ".json")
                             try AtomicFile.write(document, pretty: true, to: target)
                             try jsonl.write(document, pretty: false, trailingNewline: true)
+                            try tables.add(document)
                             summary.documents += 1
                         case .failure(let failure):
                             try errors.write(DocumentJSON.encode(failure) + [0x0A])
+                            try tables.add(failure)
                             summary.failures.append(failure)
                         }
                         next += 1
@@ -134,9 +147,12 @@ public struct Batch: Sendable {
                     if launched < inputs.count { launch() }
                 }
             }
+            try tables.commit()
+            summary.database = tables.report.database
             try jsonl.commit()
             try errors.commit()
         } catch {
+            tables.discard()
             jsonl.discard()
             errors.discard()
             throw OutputFailure(description: "cannot write output: \(error)")

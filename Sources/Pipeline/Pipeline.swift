@@ -1,5 +1,7 @@
 public import DocumentModel
+import Emit
 import Foundation
+import Ingest
 import Yams
 
 /// A pipeline: stages in order, loaded from a YAML file such as `Pipelines/default.yml`.
@@ -15,11 +17,22 @@ public struct Pipeline: Sendable {
     /// The file it was loaded from, for messages.
     public let file: String
     public let stages: [any Stage]
+    /// The definition it was parsed from (empty when built in code); part of `fingerprint`.
+    public let definition: String
 
-    public init(name: String, file: String, stages: [any Stage]) {
+    public init(name: String, file: String, stages: [any Stage], definition: String = "") {
         self.name = name
         self.file = file
         self.stages = stages
+        self.definition = definition
+    }
+
+    /// Identifies what produces a document: the pipeline's definition (or its stage names) and
+    /// the output schema version. Stored with each document in the database, so that a re-run
+    /// with another pipeline redoes documents even when their bytes did not change.
+    public var fingerprint: String {
+        let basis = "schema \(DocumentJSON.schemaVersion)\n" + (definition.isEmpty ? stages.map { type(of: $0).name }.joined(separator: ",") : definition)
+        return String(SHA256.hex(Array(basis.utf8)).prefix(16))
     }
 
     /// The built-in default, identical to `Pipelines/default.yml` (a test keeps them equal).
@@ -101,7 +114,7 @@ public struct Pipeline: Sendable {
             stages.append(try type.init(options: StageOptions(file: file, path: path, values: values)))
             provided.formUnion(type.provides)
         }
-        return Pipeline(name: name, file: file, stages: stages)
+        return Pipeline(name: name, file: file, stages: stages, definition: yaml)
     }
 
     private static func stageEntry(_ node: Node, index: Int, file: String) throws(PipelineError) -> (String, Node?) {
