@@ -193,6 +193,28 @@ struct RunTests {
         }
     }
 
+    @Test("the datasets: CSV with a BOM under --excel, the database's summary line, a re-run that changes nothing")
+    func datasets() async throws {
+        try await Paths.withTemporaryDirectory { dir in
+            try write(Sample.plan, to: "in/plan.txt", in: dir)
+            try write(Sample.notice, to: "in/notice.txt", in: dir)
+            let first = try await CLI.vndoc(["run", "in", "--out", "out", "--excel"], in: dir)
+            #expect(first.status == 0, "stderr: \(first.stderr)")
+            #expect(first.stderr.contains("vndoc.sqlite: 2 added, 0 updated, 0 unchanged"), "\(first.stderr)")
+            for table in ["documents", "entities", "questionnaire_answers", "news", "twgs"] {
+                let bytes = try read("out/\(table).csv", in: dir)
+                #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF], "\(table)")
+                #expect(String(decoding: bytes.dropFirst(3), as: UTF8.self).hasPrefix("document,"), "\(table)")
+            }
+            let documents = String(decoding: try read("out/documents.csv", in: dir).dropFirst(3), as: UTF8.self)
+            #expect(documents.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 3)
+            #expect(exists("out/report.html", in: dir))
+            let second = try await CLI.vndoc(["run", "in", "--out", "out"], in: dir)
+            #expect(second.stderr.contains("vndoc.sqlite: 0 added, 0 updated, 2 unchanged"), "\(second.stderr)")
+            #expect(Array(try read("out/documents.csv", in: dir).prefix(3)) != [0xEF, 0xBB, 0xBF], "no BOM without --excel")
+        }
+    }
+
     @Test("two inputs with the same name but different extensions keep their extensions")
     func sameStem() async throws {
         try await Paths.withTemporaryDirectory { dir in
@@ -249,6 +271,8 @@ struct RunTests {
         ("--jobs not a number", ["run", "in", "--out", "out", "--jobs", "many"]),
         ("missing pipeline file", ["run", "in", "--out", "out", "--pipeline", "no-such.yml"]),
         ("unknown subcommand", ["frobnicate"]),
+        ("unknown dataset", ["run", "in", "--out", "out", "--datasets", "csv,xlsx"]),
+        ("none with another dataset", ["run", "in", "--out", "out", "--datasets", "none,csv"]),
     ]
 
     @Test("usage errors exit 2", arguments: usageErrors)
