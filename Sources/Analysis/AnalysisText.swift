@@ -157,7 +157,24 @@ enum AnalysisText {
 
     /// Runs of whitespace (line breaks included) made one space, ends trimmed.
     static func collapse(_ text: some StringProtocol) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        var out = String.UnicodeScalarView()
+        var space = false
+        for s in text.unicodeScalars {
+            if isSpace(s) {
+                space = true
+                continue
+            }
+            if space && !out.isEmpty { out.append(" ") }
+            space = false
+            out.append(s)
+        }
+        return String(out)
+    }
+
+    /// Whitespace, with the ASCII answer found without a property lookup.
+    @inline(__always)
+    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x80 ? (s.value == 0x20 || (s.value >= 0x09 && s.value <= 0x0D)) : s.properties.isWhitespace
     }
 
     /// The folded search key of a text: lowercase, no diacritics, đ → d, whitespace collapsed.

@@ -183,9 +183,7 @@ enum HeaderText {
     }
 
     /// Runs of whitespace made one space, ends trimmed.
-    static func collapse(_ text: some StringProtocol) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-    }
+    static func collapse(_ text: some StringProtocol) -> String { AnalysisText.collapse(text) }
 
     /// Trailing characters dropped while they are in `characters` or whitespace.
     static func trimEnd(_ text: String, _ characters: String) -> String {

@@ -96,7 +96,9 @@ enum HeaderSections {
     }
 
     static func firstLine(_ text: Substring) -> String {
-        HeaderText.collapse(text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: true).first ?? "")
+        // Split on the newline byte: a line feed is never part of a multi-byte scalar.
+        guard let first = text.utf8.split(separator: 0x0A, maxSplits: 1, omittingEmptySubsequences: true).first else { return "" }
+        return HeaderText.collapse(text[first.startIndex..<first.endIndex])
     }
 
     /// The block's first line without its label and the punctuation after it ("2a, Đánh giá" →

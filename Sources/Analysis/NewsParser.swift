@@ -91,7 +91,9 @@ public enum NewsParser {
     static let relatedHeadings = ["tin lien quan", "bai viet lien quan", "bai lien quan", "tin cung chuyen muc", "cac tin khac", "tin khac"]
 
     static func isRelatedHeading(_ unit: AnalysisText.Unit) -> Bool {
-        relatedHeadings.contains(AnalysisText.trim(AnalysisText.fold(unit.text), [":"]))
+        // The headings are a few words; a longer unit is never one (and is not folded).
+        guard unit.text.utf8.count <= 64 else { return false }
+        return relatedHeadings.contains(AnalysisText.trim(AnalysisText.fold(unit.text), [":"]))
     }
 
     /// The list items right after the related-news heading, without their bullets.
