@@ -112,20 +112,28 @@ public struct Batch: Sendable {
                 try tables.add(failure)
             }
             let pipeline = self.pipeline
-            // Results come back in any order; they are written in input order through a window.
+            // At most `jobs` documents are processed at once. Results come back in any order and
+            // are written in input order; finished documents waiting for an earlier one are held
+            // in a window of `4 × jobs`, so memory does not grow with the number of inputs.
             var pending: [Int: Result<Document, DocumentError>] = [:]
             var next = 0
             var done = 0
+            let window = jobs * 4
             try await withThrowingTaskGroup(of: (Int, Result<Document, DocumentError>).self) { group in
                 var launched = 0
-                func launch() {
-                    let index = launched
-                    let input = inputs[index]
-                    group.addTask { (index, pipeline.run(path: input.path)) }
-                    launched += 1
+                var inFlight = 0
+                func launchWhilePossible() {
+                    while launched < inputs.count && inFlight < jobs && launched - next < window {
+                        let index = launched
+                        let input = inputs[index]
+                        group.addTask { (index, pipeline.run(path: input.path)) }
+                        launched += 1
+                        inFlight += 1
+                    }
                 }
-                while launched < min(jobs * 2, inputs.count) { launch() }
+                launchWhilePossible()
                 while let (index, result) = try await group.next() {
+                    inFlight -= 1
                     pending[index] = result
                     while let ready = pending.removeValue(forKey: next) {
                         switch ready {
@@ -144,7 +152,7 @@ public struct Batch: Sendable {
                         done += 1
                         progress(done, inputs.count, summary.failures.count - missing.count)
                     }
-                    if launched < inputs.count { launch() }
+                    launchWhilePossible()
                 }
             }
             try tables.commit()

@@ -33,7 +33,7 @@ struct Run: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Output folder (created if missing).", valueName: "dir"))
     var out: String
 
-    @Option(name: .long, help: "Files processed at once (default: the number of cores).")
+    @Option(name: .long, help: "Files processed at once, each by one worker thread (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(name: .long, help: "Start each CSV file with a UTF-8 byte-order mark so Excel shows Vietnamese correctly.")
