@@ -102,7 +102,7 @@ let package = Package(
         // Document structure over the blocks and entities: kind, administrative header, questionnaire
         // items, news items, the TWG directory.
         .target(name: "Analysis", dependencies: ["DocumentModel", "VietnameseText", "Entities"], resources: [.copy("Resources")], swiftSettings: strict),
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "DocumentModel", "Pipeline", "VietnameseText", "_TestSupport"], swiftSettings: strict),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "DocumentModel", "Entities", "Pipeline", "VietnameseText", "_TestSupport"], swiftSettings: strict),
 
         // Tables out of a run's documents: CSV files, the SQLite database (GRDB) and report.html.
         .target(

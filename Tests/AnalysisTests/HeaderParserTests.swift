@@ -1,5 +1,6 @@
 import Analysis
 import DocumentModel
+import Entities
 import Foundation
 import Testing
 import _TestSupport
@@ -245,6 +246,13 @@ struct HeaderParserTests {
         let first = text.split(separator: "\n").first.map(String.init) ?? ""
         #expect(first.hasPrefix("# source: Decree 30/2020/NĐ-CP"))
         #expect(first.contains("Appendix III"))
+        // The appendix's 27 types and 3 copy forms; legal documents (Nghị định, Thông tư) have
+        // their symbols from another law and are marked as such.
+        let file = DataFile.parse(text, name: "document_types.csv")
+        let appendix = file.records.filter { $0["source"] == "III" }
+        #expect(appendix.count == 30)
+        #expect(!appendix.contains { $0["code"] == "NĐ" || $0["code"] == "TT" })
+        #expect(file.records.first { $0["code"] == "NĐ" }?["source"] == "legal")
     }
 
     static let shared = T.root.deletingLastPathComponent().appendingPathComponent("shared/real")

@@ -156,23 +156,4 @@ struct DocumentRefTests {
             "plans/bac-giang-123-kh-syt-2022.txt document-ref symbol [481/KH-UBND] 481/KH-UBND",
         ])
     }
-
-    @Test("document_types.csv is Decree 30/2020 Appendix III, with its source")
-    func documentTypes() throws {
-        let file = try DataFile.load("document_types.csv")
-        #expect(file.notes.first?.hasPrefix("source: Decree 30/2020/NĐ-CP, Appendix III") == true)
-        #expect(file.header == ["code", "name"])
-        #expect(file.rows.count == 30)
-        let names = Dictionary(file.rows.map { ($0[0], $0[1]) }, uniquingKeysWith: { a, _ in a })
-        #expect(names["KH"] == "Kế hoạch")
-        #expect(names["QĐ"] == "Quyết định (cá biệt)")
-        #expect(names["TTr"] == "Tờ trình")
-        #expect(names["QyĐ"] == "Quy định")
-        // Appendix III lists administrative documents only: legal documents such as the
-        // Nghị định (NĐ) and Thông tư (TT) have their symbols from another law.
-        #expect(names["NĐ"] == nil)
-        for row in file.rows {
-            #expect(row.count == 2 && !row[0].isEmpty && !row[1].isEmpty && row[1] == row[1].trimmingCharacters(in: .whitespaces))
-        }
-    }
 }
