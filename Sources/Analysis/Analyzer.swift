@@ -7,8 +7,11 @@ public import DocumentModel
 /// TWG rows in a TWG directory), so that each document pays for one record parser at most.
 public enum Analyzer {
     public static func analyze(_ document: Document) -> Analysis {
-        let header = HeaderParser.parse(document)
-        let (kind, rule) = KindClassifier.classify(document, header: header)
+        // The document's lines are cut once, for the header and for the kind.
+        let lines = HeaderDocument(document)
+        let types = HeaderDocumentTypes.standard
+        let header = HeaderParser.parse(lines, types: types)
+        let (kind, rule) = KindClassifier.classify(lines, header: header, types: types)
         var analysis = Analysis(kind: kind, kindRule: rule, header: header)
         switch kind {
         case .questionnaire:

@@ -39,7 +39,11 @@ public enum HeaderParser {
     }
 
     static func parse(_ document: Document, types: HeaderDocumentTypes) -> [JSONValue.Member] {
-        let doc = HeaderDocument(document)
+        parse(HeaderDocument(document), types: types)
+    }
+
+    /// Over lines already cut (`Analyzer` shares them with `KindClassifier`).
+    static func parse(_ doc: HeaderDocument, types: HeaderDocumentTypes) -> [JSONValue.Member] {
         let head = HeaderLetterhead.read(doc, types: types)
         guard head.anchored else { return [] }
         var members: [JSONValue.Member] = []
@@ -82,7 +86,7 @@ public enum HeaderParser {
         let signer = signatureFloor < signatureEnd ? HeaderClosing.signer(doc, in: signatureFloor..<signatureEnd) : nil
         if let signer { closingStart = min(closingStart, signer.start) }
 
-        let bodyEnd = closingStart < lines.count ? lines[closingStart].piece.start : document.scalarCount
+        let bodyEnd = closingStart < lines.count ? lines[closingStart].piece.start : doc.document.scalarCount
         let sections = HeaderSections.tree(doc, from: head.end, to: bodyEnd)
         if !sections.isEmpty { members.append(.init("sections", .array(sections))) }
         if !recipients.isEmpty { members.append(.init("recipients", .array(recipients.map(JSONValue.string)))) }

@@ -32,7 +32,12 @@ public enum KindClassifier {
 
     static func classify(_ document: Document, header: [JSONValue.Member], types: HeaderDocumentTypes) -> (DocumentKind, rule: String) {
         if let decided = KindRules.header(header, types) { return decided }
-        let doc = HeaderDocument(document)
+        return classify(HeaderDocument(document), header: header, types: types)
+    }
+
+    /// Over lines already cut (`Analyzer` shares them with `HeaderParser`).
+    static func classify(_ doc: HeaderDocument, header: [JSONValue.Member], types: HeaderDocumentTypes) -> (DocumentKind, rule: String) {
+        if let decided = KindRules.header(header, types) { return decided }
         if !header.isEmpty {
             // An official document is no web page: only the rules for forms and directories apply.
             for rule in [KindRules.questionnaire, KindRules.twgDirectory] {
