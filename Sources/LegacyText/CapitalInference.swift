@@ -125,8 +125,14 @@ enum CapitalInference {
         }
     }
 
-    /// The capitals TCVN3 has codes for (0xA1–0xA7): Ă Â Ê Ô Ơ Ư Đ.
-    static let untonedCapitals: Set<UInt32> = [0x0102, 0x00C2, 0x00CA, 0x00D4, 0x01A0, 0x01AF, 0x0110]
+    /// The capitals TCVN3 has codes of its own for (0xA1–0xA7: Ă Â Ê Ô Ơ Ư Đ), read from its
+    /// table file: every non-ASCII capital a single byte of the file decodes to. (From the file,
+    /// not `CodeTables.tcvn3`, whose case flags are built from this set.)
+    static let untonedCapitals: Set<UInt32> = Set(TableFile.load("tcvn3").entries.compactMap { entry in
+        guard entry.bytes.count == 1, entry.bytes[0] >= 0x80, entry.scalars.count == 1 else { return nil }
+        let v = entry.scalars[0]
+        return UTF8Writer.upper(v) == v && UTF8Writer.lower(v) != v ? v : nil
+    })
 
     @inline(__always)
     static func isLetter(_ v: UInt32) -> Bool {

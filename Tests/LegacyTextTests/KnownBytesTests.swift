@@ -84,4 +84,11 @@ struct KnownBytesTests {
     func replacement() {
         #expect(LegacyDecoder.decode([0x41, 0x8A], as: .windows1258) == "A\u{FFFD}")
     }
+
+    @Test("The capitals TCVN3 codes directly, read from its table, are Ă Â Ê Ô Ơ Ư Đ (bytes 0xA1–0xA7)")
+    func untonedCapitals() {
+        #expect(CapitalInference.untonedCapitals == Set("ĂÂÊÔƠƯĐ".unicodeScalars.map(\.value)))
+        let bytes = (0xA1...0xA7).map { UInt8($0) }
+        #expect(LegacyDecoder.decode(bytes, as: .tcvn3) == "ĂÂÊÔƠƯĐ")
+    }
 }
