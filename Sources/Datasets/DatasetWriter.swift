@@ -63,10 +63,15 @@ public final class DatasetWriter {
 
     private func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
 
-    public func add(_ document: Document) throws(Failure) {
+    /// Whether `add` needs the document's rows (CSV or SQLite is written).
+    public var needsRows: Bool { options.csv || options.sqlite }
+
+    /// Adds a document; `rows` are its `DocumentRows` when the caller made them already (on
+    /// a worker thread), else they are made here.
+    public func add(_ document: Document, rows given: DocumentRows? = nil) throws(Failure) {
         report.add(document)
-        guard options.csv || options.sqlite else { return }
-        let rows = DocumentRows(document, pipeline: pipeline)
+        guard needsRows else { return }
+        let rows = given ?? DocumentRows(document, pipeline: pipeline)
         do {
             if !csv.isEmpty {
                 for (writer, (_, tableRows)) in zip(csv, rows.byTable) {

@@ -115,18 +115,19 @@ public struct Batch: Sendable {
             // At most `jobs` documents are processed at once. Results come back in any order and
             // are written in input order; finished documents waiting for an earlier one are held
             // in a window of `4 × jobs`, so memory does not grow with the number of inputs.
-            var pending: [Int: Result<Document, DocumentError>] = [:]
+            var pending: [Int: Result<Prepared, DocumentError>] = [:]
             var next = 0
             var done = 0
             let window = jobs * 4
-            try await withThrowingTaskGroup(of: (Int, Result<Document, DocumentError>).self) { group in
+            let rowsFingerprint: String? = tables.needsRows ? tables.pipeline : nil
+            try await withThrowingTaskGroup(of: (Int, Result<Prepared, DocumentError>).self) { group in
                 var launched = 0
                 var inFlight = 0
                 func launchWhilePossible() {
                     while launched < inputs.count && inFlight < jobs && launched - next < window {
                         let index = launched
                         let input = inputs[index]
-                        group.addTask { (index, pipeline.run(path: input.path)) }
+                        group.addTask { (index, pipeline.run(path: input.path).map { Prepared($0, rows: rowsFingerprint) }) }
                         launched += 1
                         inFlight += 1
                     }
@@ -137,11 +138,20 @@ public struct Batch: Sendable {
                     pending[index] = result
                     while let ready = pending.removeValue(forKey: next) {
                         switch ready {
-                        case .success(let document):
+                        case .success(let prepared):
+                            let document = prepared.document
                             let target = (documentsDirectory as NSString).appendingPathComponent(inputs[next].outputName + ".json")
-                            try AtomicFile.write(document, pretty: true, to: target)
-                            try jsonl.write(document, pretty: false, trailingNewline: true)
-                            try tables.add(document)
+                            if let pretty = prepared.pretty {
+                                try AtomicFile.write(pretty, to: target)
+                            } else {
+                                try AtomicFile.write(document, pretty: true, to: target)
+                            }
+                            if let line = prepared.line {
+                                try jsonl.write(line)
+                            } else {
+                                try jsonl.write(document, pretty: false, trailingNewline: true)
+                            }
+                            try tables.add(document, rows: prepared.rows)
                             summary.documents += 1
                         case .failure(let failure):
                             try errors.write(DocumentJSON.encode(failure) + [0x0A])
@@ -166,5 +176,30 @@ public struct Batch: Sendable {
             throw OutputFailure(description: "cannot write output: \(error)")
         }
         return summary
+    }
+}
+
+/// A processed document with what the writer needs made on the worker thread, so that the
+/// in-order writer (one task) only copies bytes: its JSON file and JSON Lines line (for texts up
+/// to `encodeLimit`; larger ones are streamed by the writer so they are never held twice) and
+/// its dataset rows.
+struct Prepared: Sendable {
+    static let encodeLimit = 4 << 20
+
+    var document: Document
+    var pretty: [UInt8]?
+    var line: [UInt8]?
+    var rows: DocumentRows?
+
+    /// `rows`: the pipeline fingerprint when dataset rows are needed, else nil.
+    init(_ document: Document, rows fingerprint: String?) {
+        self.document = document
+        if document.text.utf8.count <= Self.encodeLimit {
+            pretty = DocumentJSON.encode(document, pretty: true)
+            var line = DocumentJSON.encode(document, pretty: false)
+            line.append(0x0A)
+            self.line = line
+        }
+        rows = fingerprint.map { DocumentRows(document, pipeline: $0) }
     }
 }
