@@ -91,6 +91,11 @@ public final class SQLiteDataset {
 
     static func quoted(_ name: String) -> String { "\"" + name + "\"" }
 
+    /// Where the key, the content hash and the producer are in a `documents` row.
+    static let documentColumn = DatasetTable.documents.columnNames.firstIndex(of: "document") ?? 0
+    static let sha256Column = DatasetTable.documents.columnNames.firstIndex(of: "sha256") ?? 0
+    static let pipelineColumn = DatasetTable.documents.columnNames.firstIndex(of: "pipeline") ?? 0
+
     static func insert(_ table: DatasetTable) -> String {
         let names = table.columns.map { quoted($0.name) }.joined(separator: ", ")
         let marks = Array(repeating: "?", count: table.columns.count).joined(separator: ", ")
@@ -101,9 +106,12 @@ public final class SQLiteDataset {
     /// content hash and producer.
     @discardableResult
     public func store(_ rows: DocumentRows) throws(Failure) -> Outcome {
-        let key = rows.document.first ?? .null
-        let sha = rows.document[DatasetTable.documents.columnNames.firstIndex(of: "sha256") ?? 0]
-        let pipeline = rows.document.last ?? .null
+        guard rows.document.count == DatasetTable.documents.columns.count else {
+            throw Failure(path: path, reason: "a documents row has \(rows.document.count) fields, not \(DatasetTable.documents.columns.count)")
+        }
+        let key = rows.document[Self.documentColumn]
+        let sha = rows.document[Self.sha256Column]
+        let pipeline = rows.document[Self.pipelineColumn]
         return try access { db in
             try db.execute(sql: "DELETE FROM errors WHERE document = ?", arguments: [key.databaseValue])
             let existing = try Row.fetchOne(db, sql: "SELECT sha256, pipeline FROM documents WHERE document = ?", arguments: [key.databaseValue])
