@@ -65,11 +65,13 @@ let package = Package(
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "DocumentModel", "_TestSupport"], swiftSettings: strict),
 
         // Readers of formats with their own structure: they fill text and blocks together.
-        .target(name: "HTMLReader", dependencies: ["DocumentModel", "Ingest", "CLibXML2"], swiftSettings: strict),
+        // libxml2's one-time set-up, shared by the readers that parse with it (on worker threads).
+        .target(name: "LibXML2Setup", dependencies: ["CLibXML2"], swiftSettings: strict),
+        .target(name: "HTMLReader", dependencies: ["DocumentModel", "Ingest", "CLibXML2", "LibXML2Setup"], swiftSettings: strict),
         .testTarget(name: "HTMLReaderTests", dependencies: ["HTMLReader", "DocumentModel", "Ingest", "_TestSupport"], swiftSettings: strict),
         .target(
             name: "DOCXReader",
-            dependencies: ["DocumentModel", "Ingest", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["DocumentModel", "Ingest", "CLibXML2", "LibXML2Setup", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: strict
         ),
         .testTarget(

@@ -1,4 +1,5 @@
 import CLibXML2
+import LibXML2Setup
 import DocumentModel
 import Foundation
 
@@ -429,6 +430,7 @@ final class PartParser {
     fileprivate var busy = false
 
     init?() {
+        LibXML2.ready()
         var handler = XMLStream.handler()
         guard let created = xmlCreatePushParserCtxt(&handler, nil, nil, 0, nil) else { return nil }
         parser = created

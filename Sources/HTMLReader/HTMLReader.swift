@@ -1,4 +1,5 @@
 import CLibXML2
+import LibXML2Setup
 public import DocumentModel
 public import Ingest
 
@@ -84,6 +85,7 @@ public enum HTMLReader {
         guard utf8.count < Int(Int32.max) else {
             throw DocumentError(.limitExceeded, path: path, stage: "read", reason: "\(utf8.count) bytes of HTML is more than the parser takes (2 GiB)")
         }
+        LibXML2.ready()
         guard let context = htmlNewParserCtxt() else {
             throw DocumentError(.malformed, path: path, stage: "read", reason: "the HTML parser could not start (out of memory)")
         }
