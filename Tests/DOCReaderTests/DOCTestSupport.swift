@@ -36,18 +36,3 @@ enum DOC {
         #expect(error?.stage == "read" && error?.path == "test.doc", sourceLocation: sourceLocation)
     }
 }
-
-/// Collects what the run hook was called with (the hook runs synchronously inside `read`).
-final class RunRecorder: @unchecked Sendable {
-    struct Call: Equatable {
-        var text: String
-        var font: String?
-        var eightBit: Bool
-    }
-
-    private(set) var calls: [Call] = []
-
-    func record(_ text: String, _ font: String?, _ eightBit: Bool) {
-        calls.append(Call(text: text, font: font, eightBit: eightBit))
-    }
-}

@@ -1,6 +1,7 @@
 import DOCReader
 import DocumentModel
 import Testing
+import _TestSupport
 
 /// Text, special characters, fields, tables, stories and fonts of generated Word 97 files.
 @Suite struct DOCTextTests {

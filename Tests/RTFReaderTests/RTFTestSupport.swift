@@ -46,18 +46,3 @@ enum RTF {
         #expect(error?.stage == "read" && error?.path == "test.rtf", sourceLocation: sourceLocation)
     }
 }
-
-/// Collects what the run hook was called with (the hook runs synchronously inside `read`).
-final class RunRecorder: @unchecked Sendable {
-    struct Call: Equatable {
-        var text: String
-        var font: String?
-        var eightBit: Bool
-    }
-
-    private(set) var calls: [Call] = []
-
-    func record(_ text: String, _ font: String?, _ eightBit: Bool) {
-        calls.append(Call(text: text, font: font, eightBit: eightBit))
-    }
-}

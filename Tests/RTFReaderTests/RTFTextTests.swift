@@ -1,6 +1,7 @@
 import DocumentModel
 import RTFReader
 import Testing
+import _TestSupport
 
 /// Text, escapes, destinations, tables, stories, fonts and the run hook of generated RTF.
 @Suite struct RTFTextTests {
